@@ -1,0 +1,19 @@
+# The two commands of the README: `make run` and `make test`. Both set everything up first.
+PORT ?= 8501
+
+.PHONY: run test setup setup-dev bench
+
+run: setup
+	.venv/bin/streamlit run app.py --server.port $(PORT) --server.address localhost
+
+test: setup-dev
+	.venv/bin/python -m pytest
+
+bench: setup-dev
+	.venv/bin/python -m bench
+
+setup:
+	scripts/setup.sh
+
+setup-dev:
+	scripts/setup.sh dev

@@ -1,0 +1,36 @@
+"""The frame every figure shares: title, subtitle, sources footer and the one template."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+import plotly.graph_objects as go
+
+from aimap import theme
+
+
+@dataclass(frozen=True)
+class Caption:
+    """The words around a chart: what it shows, for which filters, as of when, from where."""
+
+    title: str
+    subtitle: str = ""
+    footer: str = ""
+
+
+def framed(figure: go.Figure, caption: Caption, height: int = 560) -> go.Figure:
+    """Apply the template, the title with its subtitle and the sources footer to `figure`.
+
+    Caption text may hold names from the data, so it is escaped: plotly renders some HTML.
+    """
+    title = escape(caption.title)
+    if caption.subtitle:
+        title += (f"<br><span style='font-size:16px;color:{theme.MUTED}'>"
+                  f"{escape(caption.subtitle)}</span>")
+    figure.update_layout(template=theme.TEMPLATE_NAME, title_text=title, height=height)
+    if caption.footer:
+        figure.add_annotation(text=escape(caption.footer), showarrow=False, xref="paper", yref="paper",
+                              x=0, y=0, yshift=-56, xanchor="left", yanchor="top", align="left",
+                              font=dict(size=13, color=theme.MUTED))
+    return figure

@@ -1,0 +1,47 @@
+"""The Overview chart: how many sites each country hosts, by kind."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from aimap import query, text, theme
+from aimap.figures.common import Caption, framed
+from aimap.load import Dataset
+from aimap.selection import Selection
+from aimap.text import t
+
+_ROW_HEIGHT = 26
+
+
+def sites_by_country(table: pd.DataFrame, caption: Caption) -> go.Figure:
+    """Horizontal stacked bars, one per country (most sites on top), one colour per kind.
+
+    `table` needs the columns `country` (display name) and `kind`.
+    """
+    counts = table.groupby(["country", "kind"]).size().unstack("kind", fill_value=0)
+    counts = counts.loc[counts.sum(axis=1).sort_values(ascending=True).index]
+    figure = go.Figure()
+    for kind, colour in theme.KIND_COLOURS.items():
+        if kind not in counts:
+            continue
+        figure.add_bar(y=counts.index, x=counts[kind], name=text.kind_label(kind),
+                       orientation="h", marker_color=colour,
+                       hovertemplate="%{y}: %{x} " + text.kind_label(kind) + "<extra></extra>")
+    figure.update_layout(barmode="stack", legend=dict(orientation="h", y=1.0, yanchor="bottom",
+                                                      x=0, xanchor="left"),
+                         xaxis=dict(dtick=1, title=None), yaxis=dict(title=None))
+    height = 200 + _ROW_HEIGHT * max(len(counts), 4)
+    return framed(figure, caption, height=height)
+
+
+def overview_figure(dataset: Dataset, selection: Selection) -> go.Figure:
+    """The Overview chart for `selection`, as on screen and in export."""
+    shown = query.filter_sites(query.sites(dataset), selection, dataset.sectors)
+    caption = Caption(
+        t("overview.chart_title"),
+        text.describe_selection(selection, query.country_names(dataset),
+                                query.sector_names(dataset)),
+        t("overview.chart_footer", date=text.format_date(dataset.as_of)),
+    )
+    return sites_by_country(query.site_table(dataset, shown), caption)

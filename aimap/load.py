@@ -1,0 +1,166 @@
+"""Read data/ and geo/, validate everything, and return one read-only Dataset.
+
+The app refuses bad data rather than drawing it: every problem is collected as
+`file:row:column: message` (row = line number in the file, the header being line 1) and
+raised together in one DataError.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+import pandas as pd
+
+from aimap import schema, validate
+from aimap.schema import Table
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+GEO_FILE = ROOT / "geo" / "europe.geojson"
+
+
+def data_dir() -> Path:
+    """The data folder in use: $AIMAP_DATA_DIR when set (forks, tests), else data/."""
+    return Path(os.environ.get("AIMAP_DATA_DIR") or DATA_DIR)
+
+
+class DataError(Exception):
+    """The data failed validation; `problems` lists every `file:row:column: message`."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} data problem(s):\n" + "\n".join(problems))
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Every validated table, typed, plus the country boundaries. Treat as read-only."""
+
+    sources: pd.DataFrame
+    countries: pd.DataFrame
+    factories: pd.DataFrame
+    antennas: pd.DataFrame
+    budgets: pd.DataFrame
+    milestones: pd.DataFrame
+    sectors: pd.DataFrame
+    sector_taxonomy: pd.DataFrame
+    claims: pd.DataFrame
+    meta: Mapping[str, str]
+    geojson: Mapping
+
+    @property
+    def as_of(self) -> pd.Timestamp:
+        """The date the data describes (from data/meta.csv)."""
+        return pd.Timestamp(self.meta["as_of"])
+
+
+def read_raw(path: Path, table: Table, problems: list[str]) -> list[dict[str, str]] | None:
+    """Rows of one CSV as dicts of stripped strings, or None after recording why it is unreadable."""
+    where = path.name
+    if not path.exists():
+        problems.append(f"{where}:0:-: file is missing")
+        return None
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        problems.append(f"{where}:1:-: file starts with a byte-order mark (BOM); save as UTF-8 "
+                        "without BOM")
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        problems.append(f"{where}:{line}:-: not valid UTF-8 text (byte {error.start}); save the "
+                        "file as UTF-8")
+        return None
+    if not text.strip():
+        problems.append(f"{where}:1:-: file is empty; expected a header row "
+                        f"({', '.join(table.column_names)})")
+        return None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [h.strip() for h in next(reader)]
+        body = list(reader)
+    except csv.Error as error:
+        problems.append(f"{where}:{reader.line_num}:-: unreadable CSV ({error})")
+        return None
+    if len(header) == 1 and ";" in header[0]:
+        problems.append(f"{where}:1:-: columns are separated by ';'; use ',' as the delimiter")
+        return None
+    missing = [c for c in table.column_names if c not in header]
+    extra = [c for c in header if c not in table.column_names]
+    if missing:
+        problems.append(f"{where}:1:-: missing column(s): {', '.join(missing)}")
+    if extra:
+        problems.append(f"{where}:1:-: unknown column(s): {', '.join(extra)}")
+    if missing or extra:
+        return None
+    rows = []
+    for line, cells in enumerate(body, start=2):
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != len(header):
+            problems.append(f"{where}:{line}:-: has {len(cells)} cells, the header has "
+                            f"{len(header)}")
+            continue
+        row = {name: cell.strip() for name, cell in zip(header, cells)}
+        row["_line"] = str(line)
+        rows.append(row)
+    return rows
+
+
+def read_geojson(path: Path, problems: list[str]) -> dict | None:
+    """The boundaries file as a dict, or None after recording why it is unusable."""
+    try:
+        geo = json.loads(path.read_text(encoding="utf-8"))
+        ids = [f["id"] for f in geo["features"]]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        problems.append(f"{path.name}:0:-: cannot read country boundaries ({error})")
+        return None
+    if not ids:
+        problems.append(f"{path.name}:0:-: no country boundaries found")
+        return None
+    return geo
+
+
+def load_dataset(folder: Path = DATA_DIR, geo_file: Path = GEO_FILE) -> Dataset:
+    """Load, validate and type every table; raise DataError listing every problem found."""
+    problems: list[str] = []
+    raw = {t.name: read_raw(Path(folder) / t.file, t, problems) for t in schema.TABLES}
+    geo = read_geojson(Path(geo_file), problems)
+    if problems:
+        raise DataError(problems)
+    geo_ids = frozenset(f["id"] for f in geo["features"])
+    problems.extend(validate.check_all(raw, geo_ids))
+    if problems:
+        raise DataError(problems)
+    frames = {name: _typed(schema.TABLES_BY_NAME[name], rows) for name, rows in raw.items()}
+    meta = MappingProxyType({r["key"]: r["value"] for r in raw["meta"]})
+    return Dataset(meta=meta, geojson=MappingProxyType(geo),
+                   **{name: frames[name] for name in frames if name != "meta"})
+
+
+def _typed(table: Table, rows: list[dict[str, str]]) -> pd.DataFrame:
+    """A frame with one properly typed column per schema column; empty cells become missing."""
+    frame = pd.DataFrame(rows, columns=[*table.column_names, "_line"]).drop(columns="_line")
+    for column in table.columns:
+        values = frame[column.name].where(frame[column.name] != "", None)
+        if column.kind == "int":
+            frame[column.name] = pd.to_numeric(values).astype("Int64")
+        elif column.kind == "float":
+            frame[column.name] = pd.to_numeric(values).astype("float64")
+        elif column.kind == "date":
+            frame[column.name] = pd.to_datetime(values, format="%Y-%m-%d")
+        elif column.kind == "bool":
+            frame[column.name] = values.map({"true": True, "false": False}).astype("boolean")
+        elif column.kind in ("list", "reflist"):
+            frame[column.name] = [tuple(validate.split_list(v)) for v in frame[column.name]]
+        else:
+            frame[column.name] = values
+    return frame

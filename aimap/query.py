@@ -1,0 +1,143 @@
+"""Filter and aggregate: pure pandas in, pandas out. No Streamlit, no plotly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from aimap.load import Dataset
+from aimap.selection import Selection
+
+SITE_COLUMNS = ["id", "name", "kind", "wave", "selected_on", "country", "city", "lat", "lon",
+                "host", "status", "confidence", "sources", "notes"]
+SHARE_FUNDERS = ("eu", "national", "regional", "private")
+
+
+def sites(dataset: Dataset) -> pd.DataFrame:
+    """Every factory and antenna as one frame; an antenna's coordinator is its host."""
+    factories = dataset.factories.assign(
+        kind=dataset.factories["kind"].astype(object))[SITE_COLUMNS]
+    antennas = dataset.antennas.assign(kind="antenna", wave=None, status="selected",
+                                       host=dataset.antennas["coordinator"])[SITE_COLUMNS]
+    return pd.concat([factories, antennas], ignore_index=True)
+
+
+def filter_sites(all_sites: pd.DataFrame, selection: Selection,
+                 sectors: pd.DataFrame) -> pd.DataFrame:
+    """The sites matching every filter set in `selection` (an empty filter keeps everything)."""
+    keep = pd.Series(True, index=all_sites.index)
+    if selection.kinds:
+        keep &= all_sites["kind"].isin(selection.kinds)
+    if selection.waves:
+        keep &= all_sites["wave"].isin(selection.waves)
+    if selection.countries:
+        keep &= all_sites["country"].isin(selection.countries)
+    if selection.sectors:
+        serving = sectors.loc[sectors["sector"].isin(selection.sectors), "subject"]
+        keep &= all_sites["id"].isin(set(serving))
+    return all_sites[keep]
+
+
+def site_budget_totals(budgets: pd.DataFrame) -> pd.DataFrame:
+    """Per site: its total budget and how it was found.
+
+    The preferred 'mixed' site claim is the total; without one, the preferred funder shares are
+    added up. Sites without any site claim with an amount are absent (unknown, never zero).
+    """
+    claims = budgets[(budgets["scope"] == "site") & budgets["preferred"].fillna(False)
+                     & budgets["amount_eur"].notna()]
+    totals = claims[claims["funder"] == "mixed"].groupby("subject")["amount_eur"].sum()
+    shares = claims[claims["funder"].isin(SHARE_FUNDERS)].groupby("subject")["amount_eur"].sum()
+    shares = shares[~shares.index.isin(totals.index)]
+    result = pd.concat([
+        pd.DataFrame({"amount_eur": totals, "method": "total"}),
+        pd.DataFrame({"amount_eur": shares, "method": "sum_of_shares"}),
+    ])
+    result.index.name = "subject"
+    return result
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The figures at the top of the Overview, for the sites currently shown."""
+
+    sites: int
+    factories: int
+    antennas: int
+    national: int
+    gigafactory_candidates: int
+    countries: int
+    budget_eur: float
+    budget_sites: int
+    budget_unknown: int
+
+
+def headline(dataset: Dataset, shown: pd.DataFrame) -> Headline:
+    """Counts and the budget sum over the `shown` sites (unknown budgets counted, not summed)."""
+    totals = site_budget_totals(dataset.budgets)
+    known = totals[totals.index.isin(shown["id"])]
+    kinds = shown["kind"].value_counts()
+    return Headline(
+        sites=len(shown),
+        factories=int(kinds.get("eurohpc_ai_factory", 0)),
+        antennas=int(kinds.get("antenna", 0)),
+        national=int(kinds.get("national_ai_factory", 0)),
+        gigafactory_candidates=int(kinds.get("gigafactory_candidate", 0)),
+        countries=shown["country"].nunique(),
+        budget_eur=float(known["amount_eur"].sum()),
+        budget_sites=len(known),
+        budget_unknown=len(shown) - len(known),
+    )
+
+
+def search_sites(shown: pd.DataFrame, countries: pd.DataFrame, text: str) -> pd.DataFrame:
+    """Sites whose name, id, city, host or country name contains `text` (case-insensitive)."""
+    words = text.casefold().split()
+    if not words:
+        return shown
+    names = shown["country"].map(countries.set_index("iso3")["name_en"]).fillna("")
+    haystack = (shown["name"].fillna("") + " " + shown["id"] + " " + shown["city"].fillna("")
+                + " " + shown["host"].fillna("") + " " + shown["country"] + " " + names)
+    haystack = haystack.str.casefold()
+    keep = pd.Series(True, index=shown.index)
+    for word in words:
+        keep &= haystack.str.contains(word, regex=False)
+    return shown[keep]
+
+
+def country_names(dataset: Dataset) -> dict[str, str]:
+    """ISO3 -> English name."""
+    return dict(zip(dataset.countries["iso3"], dataset.countries["name_en"]))
+
+
+def sector_names(dataset: Dataset) -> dict[str, str]:
+    """Sector id -> English name."""
+    return dict(zip(dataset.sector_taxonomy["id"], dataset.sector_taxonomy["name_en"]))
+
+
+def sources_of(dataset: Dataset, ids: tuple[str, ...]) -> pd.DataFrame:
+    """The rows of sources.csv for `ids`, in the order given."""
+    return dataset.sources.set_index("id").loc[list(ids)].reset_index()
+
+
+def site_table(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
+    """One row per shown site with its budget, country name and sources, for tables."""
+    totals = site_budget_totals(dataset.budgets)["amount_eur"]
+    sources = dataset.sources.set_index("id")
+    web = sources["url"].where(sources["url"].str.startswith("http"))
+    return pd.DataFrame({
+        "id": shown["id"],
+        "name": shown["name"],
+        "kind": shown["kind"],
+        "country": shown["country"].map(dataset.countries.set_index("iso3")["name_en"]),
+        "city": shown["city"],
+        "wave": shown["wave"],
+        "selected_on": shown["selected_on"],
+        "host": shown["host"],
+        "budget_eur": shown["id"].map(totals),
+        "confidence": shown["confidence"],
+        "source_names": [[sources.at[s, "publisher"] for s in ids] for ids in shown["sources"]],
+        "main_source": [next((web[s] for s in ids if pd.notna(web[s])), None)
+                        for ids in shown["sources"]],
+    }).sort_values(["kind", "wave", "name"], na_position="last").reset_index(drop=True)

@@ -1,0 +1,47 @@
+"""The one plotly template and the colour-blind-safe palettes, used on screen and in PNG alike."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+TEMPLATE_NAME = "aimap"
+FONT_FAMILY = "Source Sans Pro, Arial, Liberation Sans, DejaVu Sans, sans-serif"
+INK = "#1a1a1a"
+MUTED = "#5c5c5c"
+GRID = "#e3e3e3"
+BACKGROUND = "#ffffff"
+NO_DATA = "#d9d9d9"
+
+#: Okabe & Ito (2008): distinguishable with the common colour-vision deficiencies.
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+             "#000000")
+
+KIND_COLOURS = {
+    "eurohpc_ai_factory": "#0072B2",
+    "antenna": "#E69F00",
+    "national_ai_factory": "#009E73",
+    "gigafactory_candidate": "#CC79A7",
+}
+
+#: Sequential scale for choropleths (cividis: designed for colour-vision deficiency).
+SEQUENTIAL = "cividis"
+
+
+def _template() -> go.layout.Template:
+    return go.layout.Template(layout=go.Layout(
+        font=dict(family=FONT_FAMILY, size=16, color=INK),
+        title=dict(font=dict(size=24, color=INK), x=0, xanchor="left", xref="paper"),
+        paper_bgcolor=BACKGROUND,
+        plot_bgcolor=BACKGROUND,
+        colorway=list(OKABE_ITO),
+        hoverlabel=dict(font=dict(family=FONT_FAMILY, size=15), bgcolor="#ffffff"),
+        legend=dict(font=dict(size=15), bgcolor="rgba(255,255,255,0.85)"),
+        xaxis=dict(gridcolor=GRID, zerolinecolor=GRID, linecolor=MUTED, ticks="outside",
+                   automargin=True),
+        yaxis=dict(gridcolor=GRID, zerolinecolor=GRID, linecolor=MUTED, automargin=True),
+        margin=dict(l=24, r=24, t=96, b=72),
+    ))
+
+
+pio.templates[TEMPLATE_NAME] = _template()

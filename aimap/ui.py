@@ -1,0 +1,95 @@
+"""The only module that imports Streamlit: the cached dataset, shared widgets and URL state."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from aimap import query, schema, text
+from aimap.load import GEO_FILE, DataError, Dataset, data_dir, load_dataset
+from aimap.selection import QUERY_KEYS, SITE_KINDS, Selection
+from aimap.text import t
+
+_SELECTION_KEY = "aimap.selection"
+_WIDGET_PREFIX = "filter."
+
+
+def _data_signature() -> tuple[tuple[str, float], ...]:
+    """Paths and modification times of every input, so an edited file reloads the data."""
+    files = sorted(data_dir().glob("*.csv")) + [GEO_FILE]
+    return tuple((str(p), p.stat().st_mtime) for p in files if p.exists())
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _load(signature: tuple[tuple[str, float], ...]) -> Dataset:
+    return load_dataset(data_dir(), GEO_FILE)
+
+
+def dataset() -> Dataset:
+    """The validated dataset; on bad data, the list of problems instead of any chart."""
+    try:
+        return _load(_data_signature())
+    except DataError as error:
+        st.error(t("app.data_error", count=len(error.problems)))
+        st.code("\n".join(error.problems), language=None)
+        st.stop()
+        raise  # st.stop() raises; this line keeps type checkers honest
+
+
+def _options(data: Dataset) -> dict[str, tuple[str, ...]]:
+    all_sites = query.sites(data)
+    names = query.country_names(data)
+    return {
+        "kinds": tuple(k for k in SITE_KINDS if k in set(all_sites["kind"])),
+        "waves": schema.WAVES,
+        "countries": tuple(sorted(set(all_sites["country"]), key=lambda c: names.get(c, c))),
+        "sectors": tuple(data.sector_taxonomy["id"]),
+    }
+
+
+def sidebar_filters(data: Dataset) -> Selection:
+    """Draw the shared filters, seeded from the URL on first load, and keep the URL in step."""
+    options = _options(data)
+    names, sectors = query.country_names(data), query.sector_names(data)
+    from_url = Selection.from_query(st.query_params.to_dict()).restricted(**options)
+    labels = {
+        "kinds": text.kind_label,
+        "waves": lambda w: t("wave.label", wave=w),
+        "countries": lambda c: names.get(c, c),
+        "sectors": lambda s: sectors.get(s, s),
+    }
+    helps = {"waves": t("filters.wave_help"), "sectors": t("filters.sector_help")}
+    titles = {"kinds": "filters.kind", "waves": "filters.wave", "countries": "filters.country",
+              "sectors": "filters.sector"}
+    with st.sidebar:
+        st.header(t("filters.header"))
+        for name in QUERY_KEYS.values():
+            key = _WIDGET_PREFIX + name
+            if key not in st.session_state:
+                st.session_state[key] = list(getattr(from_url, name))
+            st.multiselect(t(titles[name]), options[name], key=key, format_func=labels[name],
+                           help=helps.get(name))
+        st.button(t("filters.reset"), on_click=_clear_filters)
+    selection = Selection(**{name: tuple(st.session_state[_WIDGET_PREFIX + name])
+                             for name in QUERY_KEYS.values()})
+    _write_query(selection)
+    st.session_state[_SELECTION_KEY] = selection
+    return selection
+
+
+def _clear_filters() -> None:
+    for name in QUERY_KEYS.values():
+        st.session_state[_WIDGET_PREFIX + name] = []
+
+
+def _write_query(selection: Selection) -> None:
+    wanted = selection.to_query()
+    for key in QUERY_KEYS:
+        if key in wanted and st.query_params.get(key) != wanted[key]:
+            st.query_params[key] = wanted[key]
+        elif key not in wanted and key in st.query_params:
+            del st.query_params[key]
+
+
+def current_selection() -> Selection:
+    """The selection the sidebar made on this run (pages call this)."""
+    return st.session_state.get(_SELECTION_KEY, Selection())

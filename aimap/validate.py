@@ -1,0 +1,246 @@
+"""Validation rules over the raw (string) rows of every table.
+
+Each check returns problems as `file:row:column: message`, worded for the people who keep the
+data, not for programmers. `check_all` runs cell checks, unique keys, references and the
+cross-row rules, and returns every problem at once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date
+from typing import Callable, Iterable
+
+from aimap import schema
+from aimap.schema import Column, Table
+
+Rows = list[dict[str, str]]
+Raw = dict[str, Rows]
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_INT = re.compile(r"^\d+$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_URL = re.compile(r"^https?://[^\s<>\"]+$")
+_SEED = re.compile(r"^\d{3}_[0-9a-f]{16}\.txt$")
+_HTML = re.compile(r"</?[A-Za-z!]")
+
+
+def split_list(value: str) -> list[str]:
+    """The items of a ';'-separated cell, stripped, empty items dropped."""
+    return [item.strip() for item in value.split(";") if item.strip()]
+
+
+def _where(table: Table, row: dict[str, str], column: str) -> str:
+    return f"{table.file}:{row['_line']}:{column}"
+
+
+def _cell_problem(column: Column, value: str) -> str | None:
+    """Why one non-empty cell is not valid for its column, or None."""
+    kind = column.kind
+    if _HTML.search(value):
+        return "contains HTML markup ('<…'); write plain text"
+    if kind == "id" and not _ID.match(value):
+        return f"'{value}' is not a valid id (letters, digits, '.', '_' and '-' only)"
+    if kind == "int" and not _INT.match(value):
+        return f"'{value}' is not a whole number"
+    if kind == "float":
+        try:
+            float(value)
+        except ValueError:
+            return f"'{value}' is not a number (use '.' for decimals, no units or spaces)"
+    if kind == "date":
+        if not _DATE.match(value):
+            return f"'{value}' is not a date written YYYY-MM-DD"
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return f"'{value}' is not a real calendar date"
+    if kind == "bool" and value not in ("true", "false"):
+        return f"'{value}' must be true or false"
+    if kind == "enum" and value not in column.allowed:
+        return f"'{value}' is not allowed; use one of: {', '.join(column.allowed)}"
+    if kind == "url_or_seed" and not (_URL.match(value) or _SEED.match(value)):
+        return f"'{value}' is neither a web address (http…) nor a seed file name"
+    return None
+
+
+def check_cells(table: Table, rows: Rows) -> list[str]:
+    """Required values, types and allowed values, cell by cell."""
+    problems = []
+    for row in rows:
+        for column in table.columns:
+            value = row[column.name]
+            if not value:
+                if column.required:
+                    problems.append(f"{_where(table, row, column.name)}: a value is required")
+                continue
+            problem = _cell_problem(column, value)
+            if problem:
+                problems.append(f"{_where(table, row, column.name)}: {problem}")
+    return problems
+
+
+def check_unique(table: Table, rows: Rows) -> list[str]:
+    """The key column holds no value twice."""
+    if not table.key:
+        return []
+    first_line: dict[str, str] = {}
+    problems = []
+    for row in rows:
+        value = row[table.key]
+        if value in first_line:
+            problems.append(f"{_where(table, row, table.key)}: '{value}' is used twice (first on "
+                            f"row {first_line[value]})")
+        elif value:
+            first_line[value] = row["_line"]
+    return problems
+
+
+def reference_targets(raw: Raw, geo_ids: frozenset[str]) -> dict[str, frozenset[str]]:
+    """For each kind of reference, the ids it may point to."""
+    def ids(table: str, column: str = "id") -> frozenset[str]:
+        return frozenset(r[column] for r in raw[table] if r[column])
+
+    sites = ids("factories") | ids("antennas")
+    return {
+        "countries": ids("countries", "iso3") & geo_ids,
+        "sources": ids("sources"),
+        "sectors": ids("sector_taxonomy"),
+        "factories": ids("factories"),
+        "sites": sites,
+        "subjects": sites | frozenset(schema.PROGRAMME_SUBJECTS),
+    }
+
+
+_TARGET_NAMES = {
+    "countries": "a country in countries.csv with a boundary in geo/",
+    "sources": "a source id in sources.csv",
+    "sectors": "a sector id in sector_taxonomy.csv",
+    "factories": "a factory id in factories.csv",
+    "sites": "a factory or antenna id",
+    "subjects": "a factory or antenna id or one of " + ", ".join(schema.PROGRAMME_SUBJECTS),
+}
+
+
+def check_references(table: Table, rows: Rows, targets: dict[str, frozenset[str]]) -> list[str]:
+    """Every ref / reflist value names something that exists."""
+    problems = []
+    for column in (c for c in table.columns if c.ref):
+        allowed = targets[column.ref]
+        for row in rows:
+            value = row[column.name]
+            items = split_list(value) if column.kind == "reflist" else [value] if value else []
+            for item in items:
+                if item not in allowed:
+                    problems.append(f"{_where(table, row, column.name)}: '{item}' is not "
+                                    f"{_TARGET_NAMES[column.ref]}")
+    return problems
+
+
+def check_countries_have_boundaries(raw: Raw, geo_ids: frozenset[str]) -> list[str]:
+    """Every country row can be drawn."""
+    table = schema.COUNTRIES
+    return [f"{_where(table, r, 'iso3')}: '{r['iso3']}' has no boundary in geo/europe.geojson"
+            for r in raw["countries"] if r["iso3"] and r["iso3"] not in geo_ids]
+
+
+def check_coordinates(raw: Raw) -> list[str]:
+    """Sites have both coordinates or neither, inside Europe."""
+    lon_min, lat_min, lon_max, lat_max = schema.EUROPE_BOUNDS
+    problems = []
+    for table in (schema.FACTORIES, schema.ANTENNAS):
+        for row in raw[table.name]:
+            lat, lon = row["lat"], row["lon"]
+            if bool(lat) != bool(lon):
+                missing = "lon" if lat else "lat"
+                problems.append(f"{_where(table, row, missing)}: give both lat and lon, or neither")
+                continue
+            try:
+                lat_value, lon_value = float(lat or "nan"), float(lon or "nan")
+            except ValueError:
+                continue  # reported by check_cells
+            if lat and not lat_min <= lat_value <= lat_max:
+                problems.append(f"{_where(table, row, 'lat')}: {lat} is outside Europe "
+                                f"({lat_min} to {lat_max}); latitude and longitude swapped?")
+            if lon and not lon_min <= lon_value <= lon_max:
+                problems.append(f"{_where(table, row, 'lon')}: {lon} is outside Europe "
+                                f"({lon_min} to {lon_max})")
+    return problems
+
+
+def check_date_order(raw: Raw) -> list[str]:
+    """A milestone ends on or after the day it starts."""
+    table = schema.MILESTONES
+    return [f"{_where(table, r, 'end')}: ends ({r['end']}) before it starts ({r['start']})"
+            for r in raw["milestones"]
+            if _DATE.match(r["start"]) and _DATE.match(r["end"]) and r["end"] < r["start"]]
+
+
+def check_amounts(raw: Raw) -> list[str]:
+    """Money is a positive amount."""
+    table = schema.BUDGETS
+    problems = []
+    for row in raw["budgets"]:
+        try:
+            amount = float(row["amount_eur"]) if row["amount_eur"] else None
+        except ValueError:
+            continue  # reported by check_cells
+        if amount is not None and amount <= 0:
+            problems.append(f"{_where(table, row, 'amount_eur')}: {row['amount_eur']} must be "
+                            "more than zero; leave it empty when unknown")
+    return problems
+
+
+def budget_group(row: dict[str, str]) -> tuple[str, str, str]:
+    """Claims in the same group compete: site claims by funder, others by label."""
+    third = row["funder"] if row["scope"] == "site" else row["label"].casefold()
+    return row["subject"], row["scope"], third
+
+
+def check_one_preferred(raw: Raw) -> list[str]:
+    """Exactly one preferred claim in each group of competing budget claims."""
+    table = schema.BUDGETS
+    groups: dict[tuple[str, str, str], Rows] = defaultdict(list)
+    for row in raw["budgets"]:
+        groups[budget_group(row)].append(row)
+    problems = []
+    for (subject, scope, third), rows in groups.items():
+        preferred = [r for r in rows if r["preferred"] == "true"]
+        if len(preferred) != 1:
+            lines = ", ".join(r["_line"] for r in rows)
+            problems.append(f"{_where(table, (preferred or rows)[-1], 'preferred')}: claims for "
+                            f"'{subject}' ({scope}, {third}) on rows {lines} have "
+                            f"{len(preferred)} preferred; mark exactly one true")
+    return problems
+
+
+def check_meta(raw: Raw) -> list[str]:
+    """The dataset says which date it describes."""
+    as_of = next((r for r in raw["meta"] if r["key"] == "as_of"), None)
+    if as_of is None:
+        return ["meta.csv:0:key: a row 'as_of' with the date the data describes is required"]
+    if not _DATE.match(as_of["value"]):
+        return [f"meta.csv:{as_of['_line']}:value: as_of '{as_of['value']}' is not YYYY-MM-DD"]
+    return []
+
+
+_CROSS_RULES: tuple[Callable[[Raw], Iterable[str]], ...] = (
+    check_coordinates, check_date_order, check_amounts, check_one_preferred, check_meta,
+)
+
+
+def check_all(raw: Raw, geo_ids: frozenset[str]) -> list[str]:
+    """Every problem in the raw tables, in table order."""
+    problems: list[str] = []
+    for table in schema.TABLES:
+        problems += check_cells(table, raw[table.name]) + check_unique(table, raw[table.name])
+    if problems:
+        return problems  # references and rules assume well-formed cells
+    problems += check_countries_have_boundaries(raw, geo_ids)
+    targets = reference_targets(raw, geo_ids)
+    for table in schema.TABLES:
+        problems += check_references(table, raw[table.name], targets)
+    for rule in _CROSS_RULES:
+        problems += rule(raw)
+    return problems

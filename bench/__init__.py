@@ -1,0 +1,1 @@
+"""The benchmark: `make bench` (python -m bench) writes bench/results.json and prints it."""

@@ -1,0 +1,92 @@
+"""Measure speed and size: cold load+validate, warm page reruns (AppTest), figure JSON sizes,
+at 1x and on a synthetic dataset 100x larger. Writes bench/results.json and prints it."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from aimap.load import GEO_FILE, load_dataset
+from aimap.selection import Selection
+from aimap.views import VIEWS
+from bench.synthetic import write_synthetic
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results.json"
+COLD_RUNS = 5
+WARM_RUNS = 15
+TARGETS_MS = {"load_validate_cold": 300, "overview_warm_1x": 100, "overview_warm_100x": 300}
+
+_COLD_SNIPPET = """
+import sys, time
+from pathlib import Path
+from aimap.load import load_dataset, GEO_FILE
+start = time.perf_counter()
+load_dataset(Path(sys.argv[1]), GEO_FILE)
+print((time.perf_counter() - start) * 1000)
+"""
+
+
+def cold_load_ms(folder: Path) -> float:
+    """Median time of load+validate in fresh processes (imports excluded, nothing cached)."""
+    runs = [float(subprocess.run([sys.executable, "-c", _COLD_SNIPPET, str(folder)], cwd=ROOT,
+                                 check=True, capture_output=True, text=True).stdout)
+            for _ in range(COLD_RUNS)]
+    return round(statistics.median(runs), 1)
+
+
+def warm_page_ms(page: str) -> float:
+    """Median time of a rerun of `page` once the dataset is cached (what a click costs)."""
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.run()
+    app.switch_page(page).run()
+    times = []
+    for _ in range(WARM_RUNS):
+        start = time.perf_counter()
+        app.run()
+        times.append((time.perf_counter() - start) * 1000)
+    if app.exception:
+        raise RuntimeError(f"{page}: {app.exception[0].value}")
+    return round(statistics.median(times), 1)
+
+
+def figure_sizes(folder: Path) -> dict[str, int]:
+    """Bytes of each view's figure JSON (what the browser downloads) with no filter."""
+    dataset = load_dataset(folder, GEO_FILE)
+    return {f"{view.key}.{builder.__name__}": len(builder(dataset, Selection()).to_json())
+            for view in VIEWS for builder in view.figures}
+
+
+def measure(folder: Path) -> dict:
+    os.environ["AIMAP_DATA_DIR"] = str(folder)
+    return {
+        "load_validate_cold_ms": cold_load_ms(folder),
+        "page_warm_rerun_ms": {view.key: warm_page_ms(view.page) for view in VIEWS},
+        "figure_json_bytes": figure_sizes(folder),
+    }
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        big = write_synthetic(Path(scratch) / "data_100x", 100)
+        results = {
+            "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+            "targets_ms": TARGETS_MS,
+            "1x": measure(ROOT / "data"),
+            "100x": measure(big),
+        }
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()

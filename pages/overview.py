@@ -1,0 +1,61 @@
+"""Overview: headline figures, sites per country, and a searchable table of every site."""
+
+import streamlit as st
+
+from aimap import query, text, ui
+from aimap.figures.overview import overview_figure
+from aimap.text import t
+
+data = ui.dataset()
+selection = ui.current_selection()
+shown = query.filter_sites(query.sites(data), selection, data.sectors)
+numbers = query.headline(data, shown)
+subtitle = text.describe_selection(selection, query.country_names(data), query.sector_names(data))
+
+st.title(t("overview.title"))
+st.caption(f"{subtitle} · {t('overview.as_of', date=text.format_date(data.as_of))}")
+
+cards = st.columns(4)
+cards[0].metric(t("overview.factories"), numbers.factories)
+cards[1].metric(t("overview.antennas"), numbers.antennas)
+cards[2].metric(t("overview.countries"), numbers.countries)
+cards[3].metric(t("overview.budget"), text.format_money(numbers.budget_eur))
+st.caption(t("overview.budget_how", summed=numbers.budget_sites, sites=numbers.sites,
+             unknown=numbers.budget_unknown))
+if numbers.national or numbers.gigafactory_candidates:
+    st.caption(t("overview.other_sites", national=numbers.national,
+                 giga=numbers.gigafactory_candidates))
+
+if shown.empty:
+    st.info(t("overview.no_sites"))
+    st.stop()
+
+st.plotly_chart(overview_figure(data, selection), theme=None, width="stretch")
+
+st.subheader(t("overview.table"))
+search = st.text_input(t("overview.search"), placeholder=t("overview.search_help"))
+found = query.search_sites(shown, data.countries, search)
+rows = query.site_table(data, found)
+st.caption(t("overview.matches", shown=len(rows), total=len(shown)))
+st.dataframe(
+    rows.assign(kind=rows["kind"].map(text.kind_label),
+                budget_eur=rows["budget_eur"].map(text.format_money)).drop(columns="id"),
+    hide_index=True, width="stretch",
+    column_config={
+        "name": t("col.name"), "kind": t("col.kind"), "country": t("col.country"),
+        "city": t("col.city"), "wave": t("col.wave"), "host": t("col.host"),
+        "selected_on": st.column_config.DateColumn(t("col.selected_on"), format="D MMM YYYY"),
+        "budget_eur": t("col.budget"), "confidence": t("col.confidence"),
+        "source_names": st.column_config.ListColumn(t("col.sources")),
+        "main_source": st.column_config.LinkColumn(t("col.main_source"),
+                                                   display_text=r"https?://(?:www\.)?([^/]+)"),
+    },
+)
+
+st.subheader(t("overview.sources_for"))
+site_id = st.selectbox(t("overview.sources_for"), rows["id"], label_visibility="collapsed",
+                       format_func=dict(zip(rows["id"], rows["name"])).get)
+if site_id:
+    site_sources = shown.loc[shown["id"] == site_id, "sources"].iloc[0]
+    st.markdown("\n".join(text.source_line(row) for row in
+                          query.sources_of(data, site_sources).itertuples()))

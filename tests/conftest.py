@@ -1,0 +1,39 @@
+"""Shared fixtures: the real dataset, and a scratch copy of data/ to break on purpose."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from aimap.load import DATA_DIR, Dataset, load_dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def dataset() -> Dataset:
+    return load_dataset()
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A copy of data/ that a test may edit."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR, target, ignore=shutil.ignore_patterns("history"))
+    return target
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def write_rows(path: Path, rows: list[dict[str, str]], fieldnames: list[str] | None = None) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fieldnames or list(rows[0]),
+                                lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)

@@ -1,0 +1,65 @@
+"""Real-browser tests: Playwright drives Debian's Chromium against a live server."""
+
+from __future__ import annotations
+
+
+import pytest
+
+from aimap.views import VIEWS
+from browser import LAUNCH_ARGS, ROOT, chromium_or_fail, is_local, streamlit_server
+
+pytestmark = pytest.mark.browser
+SCREENSHOTS = ROOT / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": chromium_or_fail(),
+            "args": LAUNCH_ARGS, "headless": True}
+
+
+@pytest.fixture(scope="module")
+def server():
+    with streamlit_server() as base:
+        yield base
+
+
+@pytest.fixture
+def requests_seen(page):
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url))
+    return seen
+
+
+def _open(page, url: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stMetric"]', timeout=30_000)
+    page.wait_for_selector(".js-plotly-plot .bars path", timeout=30_000)
+    page.wait_for_load_state("networkidle")
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=lambda v: v.key)
+def test_page_loads_without_exception_and_stays_offline(page, server, requests_seen, view):
+    _open(page, f"{server}/{view.key}")
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+    assert requests_seen, "no request recorded: the recorder is broken"
+    outside = [url for url in requests_seen if not is_local(url)]
+    assert not outside, outside
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{view.key}.png"), full_page=True)
+
+
+def test_overview_shows_the_headline_and_restores_filters_from_the_link(page, server):
+    _open(page, f"{server}/overview?waves=3")
+    values = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    assert values[:2] == ["6", "0"]
+    assert "waves=3" in page.url
+
+
+def test_is_local_recognises_outside_requests():
+    assert is_local("http://127.0.0.1:8501/static/x.js")
+    assert is_local("data:image/png;base64,xx")
+    assert not is_local("https://cdn.plot.ly/world_110m.json")
+    assert not is_local("https://fonts.googleapis.com/css")

@@ -1,0 +1,186 @@
+"""Loading and validation: the real data loads; every rule rejects a tiny bad fixture with a
+message naming file, row and column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+import pytest
+
+from aimap import schema
+from aimap.load import GEO_FILE, DataError, load_dataset
+from conftest import read_rows, write_rows
+
+
+def test_real_data_loads_typed(dataset):
+    assert pd.api.types.is_datetime64_any_dtype(dataset.factories["selected_on"])
+    assert pd.api.types.is_float_dtype(dataset.budgets["amount_eur"])
+    assert str(dataset.antennas["partner_count"].dtype) == "Int64"
+    assert all(isinstance(v, tuple) for v in dataset.factories["sources"])
+    assert dataset.as_of == pd.Timestamp(dataset.meta["as_of"])
+
+
+def test_dataset_is_frozen(dataset):
+    with pytest.raises(AttributeError):
+        dataset.factories = None  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        dataset.meta["as_of"] = "2000-01-01"  # type: ignore[index]
+
+
+def test_unknown_stays_missing_never_zero(dataset):
+    assert (dataset.budgets["amount_eur"].dropna() > 0).all()
+    assert not (dataset.factories["gpus"].dropna() == 0).any()
+    mimer = dataset.budgets[dataset.budgets["subject"] == "mimer"]
+    assert mimer["amount_eur"].dropna().empty
+
+
+def _edit(file: str, line: int, column: str, value: str) -> Callable[[Path], None]:
+    """Set one cell (line = line number in the file, header = 1)."""
+    def apply(folder: Path) -> None:
+        rows = read_rows(folder / file)
+        rows[line - 2][column] = value
+        write_rows(folder / file, rows)
+    return apply
+
+
+def _write(file: str, content: bytes) -> Callable[[Path], None]:
+    return lambda folder: (folder / file).write_bytes(content)
+
+
+def _transform(file: str, change: Callable[[bytes], bytes]) -> Callable[[Path], None]:
+    return lambda folder: (folder / file).write_bytes(change((folder / file).read_bytes()))
+
+
+def _drop_column(file: str, column: str) -> Callable[[Path], None]:
+    def apply(folder: Path) -> None:
+        rows = read_rows(folder / file)
+        for row in rows:
+            del row[column]
+        write_rows(folder / file, rows)
+    return apply
+
+
+def _add_row(file: str, **values: str) -> Callable[[Path], None]:
+    def apply(folder: Path) -> None:
+        rows = read_rows(folder / file)
+        rows.append({name: values.get(name, "") for name in rows[0]})
+        write_rows(folder / file, rows)
+    return apply
+
+
+CASES = [
+    ("missing file", lambda f: (f / "factories.csv").unlink(), "factories.csv:0:-: file is missing"),
+    ("byte-order mark", _transform("antennas.csv", lambda b: b"\xef\xbb\xbf" + b),
+     "antennas.csv:1:-: file starts with a byte-order mark"),
+    ("latin-1 text", _transform("countries.csv", lambda b: b + "Köln,x\n".encode("latin-1")),
+     "countries.csv:"),
+    ("semicolon delimiter", _transform("sources.csv", lambda b: b.replace(b",", b";")),
+     "sources.csv:1:-: columns are separated by ';'"),
+    ("empty file", _write("claims.csv", b""), "claims.csv:1:-: file is empty"),
+    ("missing column", _drop_column("antennas.csv", "confidence"),
+     "antennas.csv:1:-: missing column(s): confidence"),
+    ("ragged row", _transform("meta.csv", lambda b: b + b"a,b,c\n"), "meta.csv:"),
+    ("required value", _edit("factories.csv", 2, "name", ""),
+     "factories.csv:2:name: a value is required"),
+    ("whole number", _edit("antennas.csv", 3, "partner_count", "many"),
+     "antennas.csv:3:partner_count: 'many' is not a whole number"),
+    ("number with unit", _edit("budgets.csv", 2, "amount_eur", "430 M"),
+     "budgets.csv:2:amount_eur: '430 M' is not a number"),
+    ("date format", _edit("milestones.csv", 2, "start", "10/12/2024"),
+     "milestones.csv:2:start: '10/12/2024' is not a date written YYYY-MM-DD"),
+    ("impossible date", _edit("milestones.csv", 2, "end", "2026-02-30"),
+     "milestones.csv:2:end: '2026-02-30' is not a real calendar date"),
+    ("allowed values", _edit("factories.csv", 4, "kind", "ai_factory"),
+     "factories.csv:4:kind: 'ai_factory' is not allowed"),
+    ("boolean", _edit("budgets.csv", 3, "preferred", "yes"),
+     "budgets.csv:3:preferred: 'yes' must be true or false"),
+    ("duplicate id", _edit("antennas.csv", 3, "id", "be-aifa"), "is used twice"),
+    ("bad url", _edit("sources.csv", 9, "url", "www.example.org"),
+     "sources.csv:9:url: 'www.example.org' is neither a web address"),
+    ("html in a name", _edit("factories.csv", 2, "name", "<script>alert(1)</script>"),
+     "factories.csv:2:name: contains HTML markup"),
+    ("unknown country", _edit("factories.csv", 2, "country", "XYZ"),
+     "factories.csv:2:country: 'XYZ' is not a country"),
+    ("unknown source", _edit("antennas.csv", 2, "sources", "nope-404"),
+     "antennas.csv:2:sources: 'nope-404' is not a source id"),
+    ("dangling factory link", _edit("antennas.csv", 2, "linked_factories", "jaif;atlantis"),
+     "antennas.csv:2:linked_factories: 'atlantis' is not a factory id"),
+    ("unknown subject", _edit("budgets.csv", 2, "subject", "atlantis"),
+     "budgets.csv:2:subject: 'atlantis' is not a factory or antenna id"),
+    ("unknown sector", _edit("sectors.csv", 2, "sector", "S99"),
+     "sectors.csv:2:sector: 'S99' is not a sector id"),
+    ("country without boundary",
+     _add_row("countries.csv", iso3="ATL", name_en="Atlantis", name_fr="Atlantide",
+              name_de="Atlantis", eu_member="false"),
+     "has no boundary in geo/europe.geojson"),
+    ("end before start", _edit("milestones.csv", 2, "end", "2000-01-01"),
+     "milestones.csv:2:end: ends (2000-01-01) before it starts"),
+    ("latitude outside Europe", _edit("factories.csv", 2, "lat", "23.16"),
+     "factories.csv:2:lat: 23.16 is outside Europe"),
+    ("longitude outside Europe", _edit("antennas.csv", 2, "lon", "72.68"),
+     "antennas.csv:2:lon: 72.68 is outside Europe"),
+    ("half a coordinate", _edit("antennas.csv", 2, "lon", ""),
+     "antennas.csv:2:lon: give both lat and lon"),
+    ("amount zero", _edit("budgets.csv", 2, "amount_eur", "0"),
+     "budgets.csv:2:amount_eur: 0 must be more than zero"),
+    ("meta without as_of", _write("meta.csv", b"key,value\ntitle,x\n"),
+     "meta.csv:0:key: a row 'as_of'"),
+]
+
+
+@pytest.mark.parametrize("name, breaks, message", CASES, ids=[c[0] for c in CASES])
+def test_bad_data_is_refused_with_file_row_column(data_copy, name, breaks, message):
+    breaks(data_copy)
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy, GEO_FILE)
+    assert any(message in problem for problem in caught.value.problems), caught.value.problems
+
+
+def test_two_preferred_claims_in_one_group_are_refused(data_copy):
+    rows = read_rows(data_copy / "budgets.csv")
+    first = next(r for r in rows if r["scope"] == "site" and r["preferred"] == "true")
+    rows.append({**first, "id": first["id"] + "-copy"})
+    write_rows(data_copy / "budgets.csv", rows)
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy, GEO_FILE)
+    assert any(f"claims for '{first['subject']}' (site, {first['funder']})" in p
+               and "have 2 preferred" in p for p in caught.value.problems)
+
+
+def test_every_problem_is_listed_at_once(data_copy):
+    _edit("factories.csv", 2, "name", "")(data_copy)
+    _edit("antennas.csv", 3, "partner_count", "many")(data_copy)
+    _edit("budgets.csv", 2, "amount_eur", "lots")(data_copy)
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy, GEO_FILE)
+    files = {p.split(":")[0] for p in caught.value.problems}
+    assert {"factories.csv", "antennas.csv", "budgets.csv"} <= files
+
+
+def test_unreadable_boundaries_are_reported(data_copy, tmp_path):
+    broken = tmp_path / "europe.geojson"
+    broken.write_text("{not json")
+    with pytest.raises(DataError, match="europe.geojson:0:-: cannot read country boundaries"):
+        load_dataset(data_copy, broken)
+
+
+def test_bad_data_leaves_files_untouched(data_copy):
+    before = {p.name: p.read_bytes() for p in data_copy.iterdir()}
+    _edit("factories.csv", 2, "kind", "bogus")(data_copy)
+    changed = (data_copy / "factories.csv").read_bytes()
+    with pytest.raises(DataError):
+        load_dataset(data_copy, GEO_FILE)
+    after = {p.name: p.read_bytes() for p in data_copy.iterdir()}
+    assert after == {**before, "factories.csv": changed}
+
+
+@pytest.mark.parametrize("table", schema.TABLES, ids=lambda t: t.name)
+def test_every_column_is_documented_in_data_readme(table):
+    readme = (Path(__file__).resolve().parent.parent / "data" / "README.md").read_text()
+    section = readme.split(f"### `{table.file}`", 1)
+    assert len(section) == 2, f"data/README.md has no section for {table.file}"
+    body = section[1].split("\n### ", 1)[0]
+    for column in table.columns:
+        assert f"| `{column.name}` |" in body, f"{table.file}: column {column.name} undocumented"

@@ -1,0 +1,93 @@
+"""Formatting for people and the message catalogue."""
+
+import math
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from aimap import text
+from aimap.selection import Selection
+
+
+@pytest.mark.parametrize("amount, expected", [
+    (1_500_000_000, "€1.5 bn"),
+    (10_000_000_000, "€10 bn"),
+    (2_600_000_000, "€2.6 bn"),
+    (1_250_000_000, "€1.25 bn"),
+    (430_000_000, "€430 M"),
+    (197_200_000, "€197 M"),
+    (82_000_000, "€82 M"),
+    (8_400_000, "€8.4 M"),
+    (5_000_000, "€5 M"),
+    (650_000, "€650 k"),
+    (None, "unknown"),
+    (float("nan"), "unknown"),
+    (pd.NA, "unknown"),
+])
+def test_format_money(amount, expected):
+    assert text.format_money(amount) == expected
+
+
+@pytest.mark.parametrize("value, expected", [
+    (2100, "2,100"), (0, "0"), (None, "unknown"), (pd.NA, "unknown"),
+])
+def test_format_count(value, expected):
+    assert text.format_count(value) == expected
+
+
+@pytest.mark.parametrize("start, precision, expected", [
+    ("2024-12-10", "day", "10 Dec 2024"),
+    ("2026-04-01", "month", "Apr 2026"),
+    ("2026-07-01", "quarter", "Q3 2026"),
+    ("2026-01-01", "half", "H1 2026"),
+    ("2026-07-01", "half", "H2 2026"),
+    ("2027-01-01", "year", "2027"),
+])
+def test_format_period(start, precision, expected):
+    assert text.format_period(pd.Timestamp(start), precision) == expected
+
+
+@pytest.mark.parametrize("value, missing", [
+    (None, True), ("", True), ("  ", True), (math.nan, True), (pd.NA, True), (pd.NaT, True),
+    ("x", False), (0, False), (0.0, False),
+])
+def test_is_missing(value, missing):
+    assert text.is_missing(value) is missing
+
+
+def test_every_language_falls_back_to_english_and_fills_values():
+    assert text.t("overview.as_of", language="fr", date="1 Jan 2026") == "Data as of 1 Jan 2026"
+
+
+def test_unknown_message_key_fails_loudly():
+    with pytest.raises(KeyError):
+        text.t("no.such.key")
+
+
+def test_markdown_escape_defuses_links_and_html():
+    escaped = text.markdown_escape("[click](javascript:alert(1)) <b>*x*</b>")
+    assert "[" not in escaped.replace("\\[", "")
+    assert "<" not in escaped.replace("\\<", "")
+
+
+def test_source_line_links_web_sources_and_names_seed_files():
+    web = SimpleNamespace(title="A (title)", publisher="example.org",
+                          url="https://example.org/a(b)", published_on=pd.Timestamp("2025-10-10"))
+    seed = SimpleNamespace(title="Seed", publisher="Le Petit Journal",
+                           url="000_eba5d41ea655a116.txt", published_on=None)
+    assert text.source_line(web) == ("- [A \\(title\\)](https://example.org/a%28b%29) — "
+                                     "example\\.org, 10 Oct 2025")
+    assert "000\\_eba5d41ea655a116\\.txt" in text.source_line(seed)
+    assert "](" not in text.source_line(seed)
+
+
+@pytest.mark.parametrize("selection, expected", [
+    (Selection(), "All sites"),
+    (Selection(waves=("3",)), "Wave 3"),
+    (Selection(kinds=("antenna",), countries=("ROU", "ESP")),
+     "AI Factory Antenna · Romania, ESP"),
+    (Selection(sectors=("S04",)), "Energy"),
+])
+def test_describe_selection(selection, expected):
+    assert text.describe_selection(selection, {"ROU": "Romania"}, {"S04": "Energy"}) == expected
