@@ -12,6 +12,9 @@ from aimap.selection import Selection
 SITE_COLUMNS = ["id", "name", "kind", "wave", "selected_on", "country", "city", "lat", "lon",
                 "host", "status", "confidence", "sources", "notes"]
 SHARE_FUNDERS = ("eu", "national", "regional", "private")
+#: The EuroHPC network whose budgets the headline adds up; national factories and gigafactory
+#: bids are counted as sites but their money is of another nature (a bid is not a budget).
+NETWORK_KINDS = ("eurohpc_ai_factory", "antenna")
 
 
 def sites(dataset: Dataset) -> pd.DataFrame:
@@ -69,14 +72,17 @@ class Headline:
     gigafactory_candidates: int
     countries: int
     budget_eur: float
+    network_sites: int
     budget_sites: int
     budget_unknown: int
 
 
 def headline(dataset: Dataset, shown: pd.DataFrame) -> Headline:
-    """Counts and the budget sum over the `shown` sites (unknown budgets counted, not summed)."""
+    """Counts over the `shown` sites, and the budget sum over the AI Factories and Antennas
+    among them (unknown budgets are counted, never summed as zero)."""
     totals = site_budget_totals(dataset.budgets)
-    known = totals[totals.index.isin(shown["id"])]
+    network = shown[shown["kind"].isin(NETWORK_KINDS)]
+    known = totals[totals.index.isin(network["id"])]
     kinds = shown["kind"].value_counts()
     return Headline(
         sites=len(shown),
@@ -86,8 +92,9 @@ def headline(dataset: Dataset, shown: pd.DataFrame) -> Headline:
         gigafactory_candidates=int(kinds.get("gigafactory_candidate", 0)),
         countries=shown["country"].nunique(),
         budget_eur=float(known["amount_eur"].sum()),
+        network_sites=len(network),
         budget_sites=len(known),
-        budget_unknown=len(shown) - len(known),
+        budget_unknown=len(network) - len(known),
     )
 
 

@@ -45,9 +45,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "overview.antennas": "AI Factory Antennas",
         "overview.countries": "Countries hosting a site",
         "overview.budget": "Published budgets",
-        "overview.budget_how": "Sum of the preferred total budget of {summed} of {sites} sites "
-                               "shown. {unknown} site(s) have no published budget and are not "
-                               "counted (not as zero).",
+        "overview.budget_how": "Budget: sum of the preferred total budgets of {summed} of the "
+                               "{sites} AI Factories and Antennas shown; {unknown} have no "
+                               "published budget and are left out, not counted as zero. National "
+                               "factories and gigafactory bids are not added.",
         "overview.other_sites": "Also shown: {national} national AI factory(ies) and {giga} AI "
                                 "Gigafactory candidate(s).",
         "overview.table": "Every site",

@@ -40,7 +40,7 @@ def _template() -> go.layout.Template:
         xaxis=dict(gridcolor=GRID, zerolinecolor=GRID, linecolor=MUTED, ticks="outside",
                    automargin=True),
         yaxis=dict(gridcolor=GRID, zerolinecolor=GRID, linecolor=MUTED, automargin=True),
-        margin=dict(l=24, r=24, t=96, b=72),
+        margin=dict(l=24, r=24, t=150, b=80),
     ))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from aimap import query, schema, text
 from aimap.load import GEO_FILE, DataError, Dataset, data_dir, load_dataset
@@ -24,8 +25,18 @@ def _load(signature: tuple[tuple[str, float], ...]) -> Dataset:
     return load_dataset(data_dir(), GEO_FILE)
 
 
+def _leave_legacy_navigation() -> None:
+    """On a server's first request Streamlit may run a pages/ file directly (its old multipage
+    mode, chosen because a pages/ folder exists), skipping app.py and its navigation; leave
+    that mode and rerun through app.py."""
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def dataset() -> Dataset:
     """The validated dataset; on bad data, the list of problems instead of any chart."""
+    _leave_legacy_navigation()
     try:
         return _load(_data_signature())
     except DataError as error:
@@ -47,10 +58,16 @@ def _options(data: Dataset) -> dict[str, tuple[str, ...]]:
 
 
 def sidebar_filters(data: Dataset) -> Selection:
-    """Draw the shared filters, seeded from the URL on first load, and keep the URL in step."""
+    """Draw the shared filters and return the selection; every page calls this first.
+
+    On a session's first run the filters come from the URL; afterwards from the selection kept
+    in session state, which survives page switches (widget state does not). The URL is kept
+    in step so that a reloaded or shared link restores the view.
+    """
     options = _options(data)
     names, sectors = query.country_names(data), query.sector_names(data)
-    from_url = Selection.from_query(st.query_params.to_dict()).restricted(**options)
+    kept = st.session_state.get(_SELECTION_KEY)
+    start = kept or Selection.from_query(st.query_params.to_dict()).restricted(**options)
     labels = {
         "kinds": text.kind_label,
         "waves": lambda w: t("wave.label", wave=w),
@@ -65,7 +82,7 @@ def sidebar_filters(data: Dataset) -> Selection:
         for name in QUERY_KEYS.values():
             key = _WIDGET_PREFIX + name
             if key not in st.session_state:
-                st.session_state[key] = list(getattr(from_url, name))
+                st.session_state[key] = list(getattr(start, name))
             st.multiselect(t(titles[name]), options[name], key=key, format_func=labels[name],
                            help=helps.get(name))
         st.button(t("filters.reset"), on_click=_clear_filters)
@@ -90,6 +107,3 @@ def _write_query(selection: Selection) -> None:
             del st.query_params[key]
 
 
-def current_selection() -> Selection:
-    """The selection the sidebar made on this run (pages call this)."""
-    return st.session_state.get(_SELECTION_KEY, Selection())

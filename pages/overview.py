@@ -7,7 +7,7 @@ from aimap.figures.overview import overview_figure
 from aimap.text import t
 
 data = ui.dataset()
-selection = ui.current_selection()
+selection = ui.sidebar_filters(data)
 shown = query.filter_sites(query.sites(data), selection, data.sectors)
 numbers = query.headline(data, shown)
 subtitle = text.describe_selection(selection, query.country_names(data), query.sector_names(data))
@@ -20,7 +20,7 @@ cards[0].metric(t("overview.factories"), numbers.factories)
 cards[1].metric(t("overview.antennas"), numbers.antennas)
 cards[2].metric(t("overview.countries"), numbers.countries)
 cards[3].metric(t("overview.budget"), text.format_money(numbers.budget_eur))
-st.caption(t("overview.budget_how", summed=numbers.budget_sites, sites=numbers.sites,
+st.caption(t("overview.budget_how", summed=numbers.budget_sites, sites=numbers.network_sites,
              unknown=numbers.budget_unknown))
 if numbers.national or numbers.gigafactory_candidates:
     st.caption(t("overview.other_sites", national=numbers.national,

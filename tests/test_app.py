@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -10,14 +12,16 @@ from aimap.selection import Selection
 from aimap.views import VIEWS
 
 TIMEOUT = 60
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
-def _run(page: str | None = None, **params: str) -> AppTest:
-    app = AppTest.from_file("app.py", default_timeout=TIMEOUT)
+def _run(page: str = VIEWS[0].page, **params: str) -> AppTest:
+    """Run app.py on `page` with `params` in the URL."""
+    app = AppTest.from_file(APP, default_timeout=TIMEOUT)
     for key, value in params.items():
         app.query_params[key] = value
     app.run()
-    if page:
+    if page != VIEWS[0].page:
         app.switch_page(page).run()
     assert not app.exception, [e.value for e in app.exception]
     return app
@@ -34,31 +38,31 @@ def test_every_page_runs_without_exception(view):
 
 
 def test_overview_headline_equals_the_tables(dataset):
-    app = _run("pages/overview.py")
+    app = _run()
     numbers = query.headline(dataset, query.sites(dataset))
     metrics = _metrics(app)
     assert metrics[text.t("overview.factories")] == "19"
     assert metrics[text.t("overview.antennas")] == "13"
     assert metrics[text.t("overview.countries")] == str(numbers.countries)
     assert metrics[text.t("overview.budget")] == text.format_money(numbers.budget_eur)
-    how = text.t("overview.budget_how", summed=numbers.budget_sites, sites=numbers.sites,
+    how = text.t("overview.budget_how", summed=numbers.budget_sites, sites=numbers.network_sites,
                  unknown=numbers.budget_unknown)
     assert how in [c.value for c in app.caption]
 
 
 def test_filters_come_from_the_url_and_apply(dataset):
-    app = _run("pages/overview.py", waves="3")
+    app = _run(waves="3")
     assert app.sidebar.multiselect[1].value == ["3"]
     metrics = _metrics(app)
     assert metrics[text.t("overview.factories")] == "6"
     assert metrics[text.t("overview.antennas")] == "0"
-    assert app.query_params["waves"] == ["3"]
+    assert app.query_params["waves"] == "3"
 
 
 def test_changing_a_filter_writes_the_url():
-    app = _run("pages/overview.py")
+    app = _run()
     app.sidebar.multiselect[0].set_value(["antenna"]).run()
-    assert app.query_params["kinds"] == ["antenna"]
+    assert app.query_params["kinds"] == "antenna"
     assert _metrics(app)[text.t("overview.factories")] == "0"
     app.sidebar.button[0].click().run()
     assert "kinds" not in app.query_params
@@ -66,7 +70,7 @@ def test_changing_a_filter_writes_the_url():
 
 
 def test_search_narrows_the_table(dataset):
-    app = _run("pages/overview.py")
+    app = _run()
     app.text_input[0].input("Kraków").run()
     frame = app.dataframe[0].value
     assert set(frame["name"]) == set(dataset.factories.loc[
@@ -74,7 +78,7 @@ def test_search_narrows_the_table(dataset):
 
 
 def test_sources_of_the_chosen_site_are_listed_as_links(dataset):
-    app = _run("pages/overview.py")
+    app = _run()
     site = dataset.factories.set_index("id").loc["ro-ai"]
     app.selectbox[0].set_value("ro-ai").run()
     markdown = "\n".join(m.value for m in app.markdown)
@@ -84,14 +88,14 @@ def test_sources_of_the_chosen_site_are_listed_as_links(dataset):
 
 
 def test_a_filter_matching_nothing_says_so():
-    app = _run("pages/overview.py", kinds="antenna", waves="1")
+    app = _run(kinds="antenna", waves="1")
     assert text.t("overview.no_sites") in [i.value for i in app.info]
 
 
 def test_bad_data_shows_the_problems_instead_of_charts(monkeypatch, data_copy):
     (data_copy / "factories.csv").write_text("id\n")
     monkeypatch.setenv("AIMAP_DATA_DIR", str(data_copy))
-    app = AppTest.from_file("app.py", default_timeout=TIMEOUT).run()
+    app = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     assert not app.exception
     assert app.error and "problem" in app.error[0].value
     assert "factories.csv:1:-: missing column(s)" in app.code[0].value

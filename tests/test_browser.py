@@ -35,7 +35,7 @@ def _open(page, url: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 720})
     page.goto(url)
     page.wait_for_selector('[data-testid="stMetric"]', timeout=30_000)
-    page.wait_for_selector(".js-plotly-plot .bars path", timeout=30_000)
+    page.wait_for_selector(".js-plotly-plot .bars path", state="attached", timeout=30_000)
     page.wait_for_load_state("networkidle")
 
 

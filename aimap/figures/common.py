@@ -28,7 +28,11 @@ def framed(figure: go.Figure, caption: Caption, height: int = 560) -> go.Figure:
     if caption.subtitle:
         title += (f"<br><span style='font-size:16px;color:{theme.MUTED}'>"
                   f"{escape(caption.subtitle)}</span>")
-    figure.update_layout(template=theme.TEMPLATE_NAME, title_text=title, height=height)
+    figure.update_layout(template=theme.TEMPLATE_NAME, title_text=title, height=height,
+                         title=dict(yref="container", y=1, yanchor="top", pad=dict(t=18)),
+                         legend=dict(orientation="h", x=0, xanchor="left", y=1.02,
+                                     yanchor="bottom", traceorder="normal"),
+                         showlegend=True)
     if caption.footer:
         figure.add_annotation(text=escape(caption.footer), showarrow=False, xref="paper", yref="paper",
                               x=0, y=0, yshift=-56, xanchor="left", yanchor="top", align="left",

@@ -28,9 +28,8 @@ def sites_by_country(table: pd.DataFrame, caption: Caption) -> go.Figure:
         figure.add_bar(y=counts.index, x=counts[kind], name=text.kind_label(kind),
                        orientation="h", marker_color=colour,
                        hovertemplate="%{y}: %{x} " + text.kind_label(kind) + "<extra></extra>")
-    figure.update_layout(barmode="stack", legend=dict(orientation="h", y=1.0, yanchor="bottom",
-                                                      x=0, xanchor="left"),
-                         xaxis=dict(dtick=1, title=None), yaxis=dict(title=None))
+    figure.update_layout(barmode="stack", xaxis=dict(dtick=1, title=None),
+                         yaxis=dict(title=None))
     height = 200 + _ROW_HEIGHT * max(len(counts), 4)
     return framed(figure, caption, height=height)
 
