@@ -39,9 +39,12 @@ class DataError(Exception):
         super().__init__(f"{len(problems)} data problem(s):\n" + "\n".join(problems))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Dataset:
-    """Every validated table, typed, plus the country boundaries. Treat as read-only."""
+    """Every validated table, typed, plus the country boundaries. Treat as read-only.
+
+    Compared and hashed by identity, so results derived from one dataset can be memoised.
+    """
 
     sources: pd.DataFrame
     countries: pd.DataFrame

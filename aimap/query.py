@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -17,8 +18,11 @@ SHARE_FUNDERS = ("eu", "national", "regional", "private")
 NETWORK_KINDS = ("eurohpc_ai_factory", "antenna")
 
 
+@lru_cache(maxsize=4)
 def sites(dataset: Dataset) -> pd.DataFrame:
-    """Every factory and antenna as one frame; an antenna's coordinator is its host."""
+    """Every factory and antenna as one frame; an antenna's coordinator is its host.
+
+    Memoised per dataset: callers must not modify the frame in place."""
     factories = dataset.factories.assign(
         kind=dataset.factories["kind"].astype(object))[SITE_COLUMNS]
     antennas = dataset.antennas.assign(kind="antenna", wave=None, status="selected",
@@ -61,6 +65,12 @@ def site_budget_totals(budgets: pd.DataFrame) -> pd.DataFrame:
     return result
 
 
+@lru_cache(maxsize=4)
+def budget_totals(dataset: Dataset) -> pd.DataFrame:
+    """`site_budget_totals` of the dataset, memoised (do not modify in place)."""
+    return site_budget_totals(dataset.budgets)
+
+
 @dataclass(frozen=True)
 class Headline:
     """The figures at the top of the Overview, for the sites currently shown."""
@@ -80,7 +90,7 @@ class Headline:
 def headline(dataset: Dataset, shown: pd.DataFrame) -> Headline:
     """Counts over the `shown` sites, and the budget sum over the AI Factories and Antennas
     among them (unknown budgets are counted, never summed as zero)."""
-    totals = site_budget_totals(dataset.budgets)
+    totals = budget_totals(dataset)
     network = shown[shown["kind"].isin(NETWORK_KINDS)]
     known = totals[totals.index.isin(network["id"])]
     kinds = shown["kind"].value_counts()
@@ -130,9 +140,10 @@ def sources_of(dataset: Dataset, ids: tuple[str, ...]) -> pd.DataFrame:
 
 def site_table(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
     """One row per shown site with its budget, country name and sources, for tables."""
-    totals = site_budget_totals(dataset.budgets)["amount_eur"]
-    sources = dataset.sources.set_index("id")
-    web = sources["url"].where(sources["url"].str.startswith("http"))
+    totals = budget_totals(dataset)["amount_eur"]
+    publisher = dict(zip(dataset.sources["id"], dataset.sources["publisher"]))
+    web = {i: u for i, u in zip(dataset.sources["id"], dataset.sources["url"])
+           if u.startswith("http")}
     return pd.DataFrame({
         "id": shown["id"],
         "name": shown["name"],
@@ -144,7 +155,6 @@ def site_table(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
         "host": shown["host"],
         "budget_eur": shown["id"].map(totals),
         "confidence": shown["confidence"],
-        "source_names": [[sources.at[s, "publisher"] for s in ids] for ids in shown["sources"]],
-        "main_source": [next((web[s] for s in ids if pd.notna(web[s])), None)
-                        for ids in shown["sources"]],
+        "source_names": [[publisher[s] for s in ids] for ids in shown["sources"]],
+        "main_source": [next((web[s] for s in ids if s in web), None) for ids in shown["sources"]],
     }).sort_values(["kind", "wave", "name"], na_position="last").reset_index(drop=True)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
@@ -9,6 +12,7 @@ from aimap import query, schema, text
 from aimap.load import GEO_FILE, DataError, Dataset, data_dir, load_dataset
 from aimap.selection import QUERY_KEYS, SITE_KINDS, Selection
 from aimap.text import t
+from aimap.views import FigureBuilder
 
 _SELECTION_KEY = "aimap.selection"
 _WIDGET_PREFIX = "filter."
@@ -44,6 +48,13 @@ def dataset() -> Dataset:
         st.code("\n".join(error.problems), language=None)
         st.stop()
         raise  # st.stop() raises; this line keeps type checkers honest
+
+
+@lru_cache(maxsize=64)
+def figure(builder: FigureBuilder, data: Dataset, selection: Selection) -> go.Figure:
+    """The figure `builder` makes for `selection`, memoised: plotly's validation makes building
+    cost tens of milliseconds, and reruns (search, scrolling, other widgets) reuse it."""
+    return builder(data, selection)
 
 
 def _options(data: Dataset) -> dict[str, tuple[str, ...]]:

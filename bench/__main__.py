@@ -58,6 +58,23 @@ def warm_page_ms(page: str) -> float:
     return round(statistics.median(times), 1)
 
 
+def filter_change_ms(page: str, countries: list[str]) -> float:
+    """Median time of a rerun after choosing a country never chosen before (nothing memoised)."""
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.run()
+    if page != VIEWS[0].page:
+        app.switch_page(page).run()
+    widget = app.multiselect(key="filter.countries")
+    times = []
+    for country in countries:
+        widget.set_value([country])
+        start = time.perf_counter()
+        app.run()
+        times.append((time.perf_counter() - start) * 1000)
+        widget = app.multiselect(key="filter.countries")
+    return round(statistics.median(times), 1)
+
+
 def figure_sizes(folder: Path) -> dict[str, int]:
     """Bytes of each view's figure JSON (what the browser downloads) with no filter."""
     dataset = load_dataset(folder, GEO_FILE)
@@ -67,9 +84,12 @@ def figure_sizes(folder: Path) -> dict[str, int]:
 
 def measure(folder: Path) -> dict:
     os.environ["AIMAP_DATA_DIR"] = str(folder)
+    countries = sorted(set(load_dataset(folder, GEO_FILE).factories["country"]))[:WARM_RUNS]
     return {
         "load_validate_cold_ms": cold_load_ms(folder),
         "page_warm_rerun_ms": {view.key: warm_page_ms(view.page) for view in VIEWS},
+        "page_filter_change_ms": {view.key: filter_change_ms(view.page, countries)
+                                  for view in VIEWS},
         "figure_json_bytes": figure_sizes(folder),
     }
 

@@ -1,6 +1,6 @@
 """A synthetic dataset N times larger than data/, for measuring how the app scales.
 
-Every site and every row about a site is copied N times under new ids (`<id>~k`); programme
+Every site and every row about a site is copied N times under new ids (`<id>.xk`); programme
 rows, sources, countries and the taxonomy stay as they are, so the copy validates.
 """
 
@@ -23,7 +23,7 @@ def _read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
 
 
 def _copy_name(value: str, k: int) -> str:
-    return value if k == 0 else f"{value}~{k}"
+    return value if k == 0 else f"{value}.x{k}"
 
 
 def write_synthetic(target: Path, factor: int) -> Path:

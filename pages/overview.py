@@ -30,7 +30,7 @@ if shown.empty:
     st.info(t("overview.no_sites"))
     st.stop()
 
-st.plotly_chart(overview_figure(data, selection), theme=None, width="stretch")
+st.plotly_chart(ui.figure(overview_figure, data, selection), theme=None, width="stretch")
 
 st.subheader(t("overview.table"))
 search = st.text_input(t("overview.search"), placeholder=t("overview.search_help"))

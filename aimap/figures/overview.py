@@ -43,4 +43,5 @@ def overview_figure(dataset: Dataset, selection: Selection) -> go.Figure:
                                 query.sector_names(dataset)),
         t("overview.chart_footer", date=text.format_date(dataset.as_of)),
     )
-    return sites_by_country(query.site_table(dataset, shown), caption)
+    names = shown["country"].map(query.country_names(dataset))
+    return sites_by_country(pd.DataFrame({"country": names, "kind": shown["kind"]}), caption)
