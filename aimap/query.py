@@ -8,7 +8,7 @@ from functools import lru_cache
 import pandas as pd
 
 from aimap.load import Dataset
-from aimap.selection import Selection
+from aimap.selection import SITE_KINDS, Selection
 
 SITE_COLUMNS = ["id", "name", "kind", "wave", "selected_on", "country", "city", "lat", "lon",
                 "host", "status", "confidence", "sources", "notes"]
@@ -157,4 +157,12 @@ def site_table(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
         "confidence": shown["confidence"],
         "source_names": [[publisher[s] for s in ids] for ids in shown["sources"]],
         "main_source": [next((web[s] for s in ids if s in web), None) for ids in shown["sources"]],
-    }).sort_values(["kind", "wave", "name"], na_position="last").reset_index(drop=True)
+    }).sort_values(["kind", "wave", "name"], key=_display_order,
+                   na_position="last").reset_index(drop=True)
+
+
+def _display_order(column: pd.Series) -> pd.Series:
+    """Kinds in the order people think of them (AI Factories first), other columns as they are."""
+    if column.name == "kind":
+        return column.map({kind: rank for rank, kind in enumerate(SITE_KINDS)})
+    return column

@@ -57,6 +57,15 @@ def figure(builder: FigureBuilder, data: Dataset, selection: Selection) -> go.Fi
     return builder(data, selection)
 
 
+#: plotly.js options: base map files from our own server (never the CDN), no plotly logo.
+PLOTLY_CONFIG = {"topojsonURL": "/app/static/topojson/", "displaylogo": False}
+
+
+def chart(fig: go.Figure) -> None:
+    """Show a figure exactly as exported: our template (theme=None), local base maps."""
+    st.plotly_chart(fig, theme=None, width="stretch", config=PLOTLY_CONFIG)
+
+
 def _options(data: Dataset) -> dict[str, tuple[str, ...]]:
     all_sites = query.sites(data)
     names = query.country_names(data)

@@ -30,7 +30,7 @@ if shown.empty:
     st.info(t("overview.no_sites"))
     st.stop()
 
-st.plotly_chart(ui.figure(overview_figure, data, selection), theme=None, width="stretch")
+ui.chart(ui.figure(overview_figure, data, selection))
 
 st.subheader(t("overview.table"))
 search = st.text_input(t("overview.search"), placeholder=t("overview.search_help"))
@@ -39,6 +39,7 @@ rows = query.site_table(data, found)
 st.caption(t("overview.matches", shown=len(rows), total=len(shown)))
 st.dataframe(
     rows.assign(kind=rows["kind"].map(text.kind_label),
+                wave=rows["wave"].map(lambda w: "" if text.is_missing(w) else t("wave.label", wave=w)),
                 budget_eur=rows["budget_eur"].map(text.format_money)).drop(columns="id"),
     hide_index=True, width="stretch",
     column_config={

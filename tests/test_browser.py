@@ -58,6 +58,12 @@ def test_overview_shows_the_headline_and_restores_filters_from_the_link(page, se
     assert "waves=3" in page.url
 
 
+def test_base_map_files_are_served_locally(page, server):
+    response = page.request.get(f"{server}/app/static/topojson/world_110m.json")
+    assert response.status == 200
+    assert response.json()["type"] == "Topology"
+
+
 def test_is_local_recognises_outside_requests():
     assert is_local("http://127.0.0.1:8501/static/x.js")
     assert is_local("data:image/png;base64,xx")

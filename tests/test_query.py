@@ -113,6 +113,14 @@ def test_site_table_has_one_row_per_site_with_sources(dataset):
     assert pd.isna(mimer["budget_eur"])
 
 
+def test_site_table_lists_ai_factories_first_by_wave(dataset):
+    table = query.site_table(dataset, query.sites(dataset))
+    assert table["kind"].iloc[0] == "eurohpc_ai_factory" and table["wave"].iloc[0] == "1"
+    kinds = list(dict.fromkeys(table["kind"]))
+    assert kinds == ["eurohpc_ai_factory", "antenna", "national_ai_factory",
+                     "gigafactory_candidate"]
+
+
 def test_sources_of_keeps_order(dataset):
     ids = tuple(dataset.sources["id"].iloc[[3, 0, 2]])
     assert tuple(query.sources_of(dataset, ids)["id"]) == ids
