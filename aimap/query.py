@@ -84,6 +84,7 @@ class Headline:
     budget_eur: float
     network_sites: int
     budget_sites: int
+    budget_partial: int
     budget_unknown: int
 
 
@@ -104,6 +105,7 @@ def headline(dataset: Dataset, shown: pd.DataFrame) -> Headline:
         budget_eur=float(known["amount_eur"].sum()),
         network_sites=len(network),
         budget_sites=len(known),
+        budget_partial=int((known["method"] == "sum_of_shares").sum()),
         budget_unknown=len(network) - len(known),
     )
 
@@ -140,7 +142,7 @@ def sources_of(dataset: Dataset, ids: tuple[str, ...]) -> pd.DataFrame:
 
 def site_table(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
     """One row per shown site with its budget, country name and sources, for tables."""
-    totals = budget_totals(dataset)["amount_eur"]
+    totals = budget_totals(dataset)
     publisher = dict(zip(dataset.sources["id"], dataset.sources["publisher"]))
     web = {i: u for i, u in zip(dataset.sources["id"], dataset.sources["url"])
            if u.startswith("http")}
@@ -153,7 +155,8 @@ def site_table(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
         "wave": shown["wave"],
         "selected_on": shown["selected_on"],
         "host": shown["host"],
-        "budget_eur": shown["id"].map(totals),
+        "budget_eur": shown["id"].map(totals["amount_eur"]),
+        "budget_method": shown["id"].map(totals["method"]),
         "confidence": shown["confidence"],
         "source_names": [[publisher[s] for s in ids] for ids in shown["sources"]],
         "main_source": [next((web[s] for s in ids if s in web), None) for ids in shown["sources"]],

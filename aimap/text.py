@@ -46,9 +46,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "overview.countries": "Countries hosting a site",
         "overview.budget": "Published budgets",
         "overview.budget_how": "Budget: sum of the preferred total budgets of {summed} of the "
-                               "{sites} AI Factories and Antennas shown; {unknown} have no "
-                               "published budget and are left out, not counted as zero. National "
-                               "factories and gigafactory bids are not added.",
+                               "{sites} AI Factories and Antennas shown (where no total is "
+                               "published, the known funders' shares: {partial} site(s)); "
+                               "{unknown} have no published budget and are left out, not counted "
+                               "as zero. National factories and gigafactory bids are not added.",
         "overview.other_sites": "Also shown: {national} national AI factory(ies) and {giga} AI "
                                 "Gigafactory candidate(s).",
         "overview.table": "Every site",
@@ -112,6 +113,12 @@ def format_money(amount: object, language: str = DEFAULT_LANGUAGE) -> str:
     if abs(value) >= 1_000:
         return f"€{_trim(value / 1_000, 0)} k"
     return f"€{_trim(value, 0)}"
+
+
+def format_budget(amount: object, method: object, language: str = DEFAULT_LANGUAGE) -> str:
+    """A site's budget; '≥' marks a sum of known shares where no total is published."""
+    money = format_money(amount, language)
+    return f"≥ {money}" if method == "sum_of_shares" and not is_missing(amount) else money
 
 
 def format_count(value: object, language: str = DEFAULT_LANGUAGE) -> str:

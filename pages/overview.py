@@ -21,7 +21,7 @@ cards[1].metric(t("overview.antennas"), numbers.antennas)
 cards[2].metric(t("overview.countries"), numbers.countries)
 cards[3].metric(t("overview.budget"), text.format_money(numbers.budget_eur))
 st.caption(t("overview.budget_how", summed=numbers.budget_sites, sites=numbers.network_sites,
-             unknown=numbers.budget_unknown))
+             partial=numbers.budget_partial, unknown=numbers.budget_unknown))
 if numbers.national or numbers.gigafactory_candidates:
     st.caption(t("overview.other_sites", national=numbers.national,
                  giga=numbers.gigafactory_candidates))
@@ -37,10 +37,11 @@ search = st.text_input(t("overview.search"), placeholder=t("overview.search_help
 found = query.search_sites(shown, data.countries, search)
 rows = query.site_table(data, found)
 st.caption(t("overview.matches", shown=len(rows), total=len(shown)))
+budgets = [text.format_budget(a, m) for a, m in zip(rows["budget_eur"], rows["budget_method"])]
+waves = [t("wave.label", wave=w) if not text.is_missing(w) else "" for w in rows["wave"]]
 st.dataframe(
-    rows.assign(kind=rows["kind"].map(text.kind_label),
-                wave=rows["wave"].map(lambda w: "" if text.is_missing(w) else t("wave.label", wave=w)),
-                budget_eur=rows["budget_eur"].map(text.format_money)).drop(columns="id"),
+    rows.assign(kind=rows["kind"].map(text.kind_label), wave=waves, budget_eur=budgets)
+        .drop(columns=["id", "budget_method"]),
     hide_index=True, width="stretch",
     column_config={
         "name": t("col.name"), "kind": t("col.kind"), "country": t("col.country"),

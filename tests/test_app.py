@@ -46,7 +46,7 @@ def test_overview_headline_equals_the_tables(dataset):
     assert metrics[text.t("overview.countries")] == str(numbers.countries)
     assert metrics[text.t("overview.budget")] == text.format_money(numbers.budget_eur)
     how = text.t("overview.budget_how", summed=numbers.budget_sites, sites=numbers.network_sites,
-                 unknown=numbers.budget_unknown)
+                 partial=numbers.budget_partial, unknown=numbers.budget_unknown)
     assert how in [c.value for c in app.caption]
 
 
@@ -75,6 +75,14 @@ def test_search_narrows_the_table(dataset):
     frame = app.dataframe[0].value
     assert set(frame["name"]) == set(dataset.factories.loc[
         dataset.factories["city"] == "Kraków", "name"])
+
+
+def test_table_shows_unknown_and_partial_budgets_for_people():
+    app = _run()
+    frame = app.dataframe[0].value.set_index("name")
+    assert frame.filter(like="MIMER", axis=0)["budget_eur"].tolist() == ["unknown"]
+    assert frame.filter(like="Icelandic", axis=0)["budget_eur"].iloc[0].startswith("≥ €")
+    assert frame.filter(like="IT4LIA", axis=0)["budget_eur"].tolist() == ["€430 M"]
 
 
 def test_sources_of_the_chosen_site_are_listed_as_links(dataset):

@@ -29,6 +29,16 @@ def test_format_money(amount, expected):
     assert text.format_money(amount) == expected
 
 
+@pytest.mark.parametrize("amount, method, expected", [
+    (430e6, "total", "€430 M"),
+    (4.65e6, "sum_of_shares", "≥ €4.7 M"),
+    (None, "sum_of_shares", "unknown"),
+    (None, None, "unknown"),
+])
+def test_format_budget_marks_partial_sums(amount, method, expected):
+    assert text.format_budget(amount, method) == expected
+
+
 @pytest.mark.parametrize("value, expected", [
     (2100, "2,100"), (0, "0"), (None, "unknown"), (pd.NA, "unknown"),
 ])
