@@ -59,6 +59,14 @@ def test_filters_come_from_the_url_and_apply(dataset):
     assert app.query_params["waves"] == "3"
 
 
+def test_unknown_filter_values_in_the_url_are_ignored():
+    app = _run(countries="ROU,XXX", waves="9")
+    assert app.sidebar.multiselect[2].value == ["ROU"]
+    assert app.sidebar.multiselect[1].value == []
+    assert app.query_params["countries"] == "ROU"
+    assert "waves" not in app.query_params
+
+
 def test_changing_a_filter_writes_the_url():
     app = _run()
     app.sidebar.multiselect[0].set_value(["antenna"]).run()

@@ -58,6 +58,17 @@ def test_overview_shows_the_headline_and_restores_filters_from_the_link(page, se
     assert "waves=3" in page.url
 
 
+def test_choosing_a_filter_writes_it_into_the_link(page, server):
+    _open(page, f"{server}/overview")
+    page.locator('[data-testid="stMultiSelect"]').nth(1).click()
+    page.get_by_role("option", name="Wave 2").click()
+    page.wait_for_url("**waves=2**", timeout=10_000)
+    page.keyboard.press("Escape")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=stMetricValue]')]"
+        ".map(e => e.innerText)[0] === '6'", timeout=10_000)
+
+
 def test_base_map_files_are_served_locally(page, server):
     response = page.request.get(f"{server}/app/static/topojson/world_110m.json")
     assert response.status == 200
