@@ -5,8 +5,8 @@ import streamlit as st
 from aimap.text import t
 from aimap.views import VIEWS
 
-st.set_page_config(page_title=t("app.title"), page_icon="🗺️", layout="wide")
+st.set_page_config(page_title=t("app.title"), layout="wide")
 
-pages = [st.Page(view.page, title=t(view.title_key), icon=view.icon, url_path=view.key,
-                 default=index == 0) for index, view in enumerate(VIEWS)]
+pages = [st.Page(view.page, title=t(view.title_key), url_path=view.url_path or None,
+                 default=not view.url_path) for view in VIEWS]
 st.navigation(pages).run()

@@ -65,6 +65,14 @@ def site_budget_totals(budgets: pd.DataFrame) -> pd.DataFrame:
     return result
 
 
+def preferred_site_claims(dataset: Dataset, funder: str) -> pd.Series:
+    """Per subject, the amount of its preferred site claim from `funder` (e.g. 'eu')."""
+    budgets = dataset.budgets
+    claims = budgets[(budgets["scope"] == "site") & (budgets["funder"] == funder)
+                     & budgets["preferred"].fillna(False) & budgets["amount_eur"].notna()]
+    return claims.groupby("subject")["amount_eur"].sum()
+
+
 @lru_cache(maxsize=4)
 def budget_totals(dataset: Dataset) -> pd.DataFrame:
     """`site_budget_totals` of the dataset, memoised (do not modify in place)."""

@@ -73,6 +73,134 @@ MESSAGES: dict[str, dict[str, str]] = {
         "col.sources": "Sources",
         "col.main_source": "Main source",
         "source.seed": "seed article {file}",
+        "nav.map": "Map",
+        "nav.site": "Site detail",
+        "metric.label": "Colour countries by",
+        "metric.sites": "Sites",
+        "metric.factories": "AI Factories",
+        "metric.antennas": "Antennas",
+        "metric.budget": "Budget",
+        "metric.eu_share": "EU share",
+        "metric.budget_per_million": "Budget per capita",
+        "metric.gpus": "GPUs",
+        "metric.legend.sites": "Sites shown",
+        "metric.legend.factories": "EuroHPC AI Factories",
+        "metric.legend.antennas": "AI Factory Antennas",
+        "metric.legend.budget": "Published budget",
+        "metric.legend.eu_share": "EU share of budget",
+        "metric.legend.budget_per_million": "Budget per million inhabitants",
+        "metric.legend.gpus": "GPUs / AI accelerators",
+        "metric.title.sites": "Sites per country",
+        "metric.title.factories": "EuroHPC AI Factories per country",
+        "metric.title.antennas": "AI Factory Antennas per country",
+        "metric.title.budget": "Published budgets per country",
+        "metric.title.eu_share": "EU share of published budgets",
+        "metric.title.budget_per_million": "Published budget per million inhabitants",
+        "metric.title.gpus": "GPUs and AI accelerators, where published",
+        "map.no_data": "no data",
+        "map.no_site": "no site shown",
+        "map.or_more": "{low} or more",
+        "map.links": "Antenna–AI Factory link",
+        "map.show_links": "Antenna links",
+        "map.show_links_help": "Draw a line from each Antenna to the AI Factories it connects to.",
+        "map.small_country": "small country",
+        "map.hover.budget_known": "{known} of {sites} site(s) with a published budget",
+        "map.hover.sites": "Sites",
+        "map.footer": "Sources: aimap curated dataset (EuroHPC JU, governments, press; every "
+                      "figure sourced). Data as of {date}. Boundaries: Natural Earth.",
+        "map.not_on_map": "Not on the map (no published location): {names}",
+        "map.click_hint": "Click a country or a site for details.",
+        "hover.host": "Host",
+        "hover.city": "City",
+        "hover.wave": "Wave",
+        "hover.selected": "Selected",
+        "hover.budget": "Budget",
+        "hover.confidence": "Confidence",
+        "hover.sources": "Sources",
+        "map.title": "Where Europe's AI infrastructure is",
+        "map.country": "Country details",
+        "map.pick_country": "Choose a country or click the map",
+        "map.panel.sites": "Sites",
+        "map.panel.budgets": "Budget claims",
+        "map.panel.no_budgets": "No published budget for these sites.",
+        "map.panel.sectors": "Sectors served",
+        "map.panel.no_sectors": "No sector published for these sites.",
+        "map.panel.milestones": "Next milestones",
+        "map.panel.no_milestones": "No planned milestone published.",
+        "map.panel.no_sites": "No site shown in {country} with the current filters.",
+        "funder.eu": "EU",
+        "funder.national": "national",
+        "funder.regional": "regional",
+        "funder.mixed": "all funders",
+        "funder.private": "private",
+        "col.label": "What",
+        "col.amount": "Amount",
+        "col.funder": "Funder",
+        "col.preferred": "Shown by default",
+        "col.disagreement": "Disagreement",
+        "col.basis": "Basis",
+        "col.note": "Note",
+        "col.when": "When",
+        "col.phase": "Phase",
+        "col.status": "Status",
+        "col.field": "Field",
+        "col.value": "Value",
+        "col.claim": "Other claim",
+        "col.verdict": "Verdict",
+        "col.sector": "Sector",
+        "col.raw_label": "As written by the source",
+        "col.language": "Language",
+        "disagreement.rivals": "one of {count} claims",
+        "basis.sourced": "sourced",
+        "basis.computed": "computed",
+        "verdict.alternative": "sources disagree",
+        "verdict.error": "shown wrong by other sources",
+        "verdict.unverified": "not corroborated",
+        "status.done": "done",
+        "status.planned": "planned",
+        "site.title": "Site detail",
+        "site.pick": "Site",
+        "site.facts": "Facts",
+        "site.facts_sources": "All facts above come from these sources (confidence: {confidence}).",
+        "site.claims": "Where sources disagree",
+        "site.no_claims": "No disagreement recorded for this site.",
+        "site.budgets": "Budget claims",
+        "site.sectors": "Sectors",
+        "site.milestones": "Milestones",
+        "site.no_milestones": "No dated milestone published.",
+        "site.linked_factories": "AI Factories this Antenna connects to",
+        "site.linked_antennas": "Antennas connected to this AI Factory",
+        "site.no_links": "No link recorded.",
+        "site.sources": "Sources",
+        "site.notes": "Notes",
+        "site.unknown_id": "No site has the id '{id}'. Choose one from the list.",
+        "site.back_to_map": "Show on the map",
+        "field.kind": "Kind",
+        "field.wave": "Selection wave",
+        "field.selected_on": "Selected on",
+        "field.country": "Country",
+        "field.city": "City",
+        "field.host": "Host",
+        "field.coordinator": "Coordinator",
+        "field.partners": "Partners",
+        "field.partner_count": "Number of partners",
+        "field.system": "Supercomputer",
+        "field.performance": "Performance (as sourced)",
+        "field.gpus": "GPUs / AI accelerators",
+        "field.status": "Status",
+        "field.name": "Name",
+        "field.lat": "Latitude",
+        "field.lon": "Longitude",
+        "field.linked_factories": "Linked AI Factories",
+        "field.sector": "Sectors",
+        "field.date": "Date",
+        "site_status.candidate": "candidate",
+        "site_status.selected": "selected",
+        "site_status.contracted": "contracted",
+        "site_status.procurement": "procurement",
+        "site_status.installation": "installation",
+        "site_status.services_open": "services open",
+        "site_status.operational": "operational",
     },
 }
 
@@ -119,6 +247,38 @@ def format_budget(amount: object, method: object, language: str = DEFAULT_LANGUA
     """A site's budget; '≥' marks a sum of known shares where no total is published."""
     money = format_money(amount, language)
     return f"≥ {money}" if method == "sum_of_shares" and not is_missing(amount) else money
+
+
+def format_share(value: object, language: str = DEFAULT_LANGUAGE) -> str:
+    """A fraction as a percentage: 0.45 -> '45%'."""
+    if is_missing(value):
+        return t("unknown", language)
+    return f"{float(value) * 100:.0f}%"  # type: ignore[arg-type]
+
+
+def format_value(value: object, kind: str, language: str = DEFAULT_LANGUAGE) -> str:
+    """A metric value of a given kind (count, money, share, gpus) for people."""
+    if kind == "money":
+        return format_money(value, language)
+    if kind == "share":
+        return format_share(value, language)
+    return format_count(value, language)
+
+
+def format_class(low: float, high: float, kind: str, language: str = DEFAULT_LANGUAGE) -> str:
+    """The legend label of a class [low, high): '€100–250 M', '25–50%', '3', '4 or more'."""
+    if kind == "count" and high - low == 1:
+        return format_count(low, language)
+    if math.isinf(high):
+        return t("map.or_more", language, low=format_value(low, kind, language))
+    if kind == "money":
+        low_text, high_text = format_money(low, language), format_money(high, language)
+        if low_text.split()[-1] == high_text.split()[-1]:  # same unit: '€100–250 M'
+            low_text = low_text.rsplit(" ", 1)[0]
+        return f"{low_text}–{high_text.removeprefix('€')}"
+    if kind == "share":
+        return f"{low * 100:.0f}–{min(high, 1) * 100:.0f}%"
+    return f"{format_count(low, language)}–{format_count(high, language)}"
 
 
 def format_count(value: object, language: str = DEFAULT_LANGUAGE) -> str:

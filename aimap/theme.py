@@ -11,7 +11,14 @@ INK = "#1a1a1a"
 MUTED = "#5c5c5c"
 GRID = "#e3e3e3"
 BACKGROUND = "#ffffff"
-NO_DATA = "#d9d9d9"
+NO_DATA = "#bdbdbd"
+NO_SITE = "#e9e9e7"
+LAND = "#f2f2f0"
+OCEAN = "#dce8f0"
+BORDER = "#ffffff"
+LINK = "#3a3a3a"
+
+MARGIN = dict(l=24, r=24, t=150, b=80)
 
 #: Okabe & Ito (2008): distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
@@ -24,8 +31,10 @@ KIND_COLOURS = {
     "gigafactory_candidate": "#CC79A7",
 }
 
-#: Sequential scale for choropleths (cividis: designed for colour-vision deficiency).
-SEQUENTIAL = "cividis"
+#: Sequential classes for choropleths, light to dark (ColorBrewer Purples, 7 classes:
+#: single-hue, safe for colour-vision deficiency, and clear of the marker colours).
+SEQUENTIAL_CLASSES = ("#efedf5", "#dadaeb", "#bcbddc", "#9e9ac8", "#807dba", "#6a51a3",
+                      "#4a1486")
 
 
 def _template() -> go.layout.Template:
@@ -40,7 +49,7 @@ def _template() -> go.layout.Template:
         xaxis=dict(gridcolor=GRID, zerolinecolor=GRID, linecolor=MUTED, ticks="outside",
                    automargin=True),
         yaxis=dict(gridcolor=GRID, zerolinecolor=GRID, linecolor=MUTED, automargin=True),
-        margin=dict(l=24, r=24, t=150, b=80),
+        margin=MARGIN,
     ))
 
 

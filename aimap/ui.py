@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Sequence
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
@@ -51,19 +53,120 @@ def dataset() -> Dataset:
 
 
 @lru_cache(maxsize=64)
-def figure(builder: FigureBuilder, data: Dataset, selection: Selection) -> go.Figure:
-    """The figure `builder` makes for `selection`, memoised: plotly's validation makes building
-    cost tens of milliseconds, and reruns (search, scrolling, other widgets) reuse it."""
-    return builder(data, selection)
+def figure(builder: FigureBuilder, data: Dataset, selection: Selection,
+           **options: object) -> go.Figure:
+    """The figure `builder` makes for `selection` and `options`, memoised: plotly's validation
+    makes building cost tens of milliseconds, and reruns (search, other widgets) reuse it."""
+    return builder(data, selection, **options)
 
 
 #: plotly.js options: base map files from our own server (never the CDN), no plotly logo.
 PLOTLY_CONFIG = {"topojsonURL": "/app/static/topojson/", "displaylogo": False}
 
 
-def chart(fig: go.Figure) -> None:
-    """Show a figure exactly as exported: our template (theme=None), local base maps."""
-    st.plotly_chart(fig, theme=None, width="stretch", config=PLOTLY_CONFIG)
+def chart(fig: go.Figure, key: str | None = None) -> list[dict]:
+    """Show a figure exactly as exported (our template, theme=None; local base maps). With a
+    `key`, clicking a point reruns the page; returns the clicked points (empty if none)."""
+    if key is None:
+        st.plotly_chart(fig, theme=None, width="stretch", config=PLOTLY_CONFIG)
+        return []
+    event = st.plotly_chart(fig, theme=None, width="stretch", config=PLOTLY_CONFIG, key=key,
+                            on_select="rerun", selection_mode="points")
+    return list(event["selection"]["points"]) if event else []
+
+
+def new_click(key: str, points: list[dict]) -> list[dict]:
+    """`points` if they differ from the last click seen for chart `key`, else []: a chart keeps
+    its selection across reruns, and an old click must not undo a later choice."""
+    seen = f"aimap.click.{key}"
+    if not points or st.session_state.get(seen) == points:
+        return []
+    st.session_state[seen] = points
+    return points
+
+
+def seed_from_url(key: str, allowed: Sequence[str], default: str | None) -> None:
+    """Give widget `key` its value from the URL (if allowed) the first time it is drawn."""
+    if key not in st.session_state:
+        value = st.query_params.get(key)
+        st.session_state[key] = value if value in allowed else default
+
+
+def seed_flag_from_url(key: str) -> None:
+    """Give toggle `key` its value from the URL (`?key=1`) the first time it is drawn."""
+    if key not in st.session_state:
+        st.session_state[key] = st.query_params.get(key) == "1"
+
+
+def keep_in_url(key: str, value: str | bool | None, default: str | bool | None = None) -> None:
+    """Write a view's own state into the URL (left out when it is the default)."""
+    if value == default or value is None:
+        if key in st.query_params:
+            del st.query_params[key]
+        return
+    wanted = "1" if value is True else str(value)
+    if st.query_params.get(key) != wanted:
+        st.query_params[key] = wanted
+
+
+def budget_table(data: Dataset, claims: pd.DataFrame) -> None:
+    """Budget claims as a table; competing claims sit next to each other, each with a link."""
+    names = query.sites(data).set_index("id")["name"]
+    st.dataframe(pd.DataFrame({
+        "site": claims["subject"].map(names).fillna(claims["subject"]),
+        "label": claims["label"],
+        "amount": claims["amount_eur"].map(text.format_money),
+        "funder": claims["funder"].map(lambda f: t(f"funder.{f}")),
+        "preferred": claims["preferred"].fillna(False).astype(bool),
+        "disagreement": [t("disagreement.rivals", count=n) if n > 1 else ""
+                         for n in claims["rivals"]],
+        "basis": claims["basis"].map(lambda b: t(f"basis.{b}")),
+        "confidence": claims["confidence"].map(lambda c: t(f"confidence.{c}")),
+        "source": [first_link(data, ids) for ids in claims["sources"]],
+        "note": claims["notes"].fillna(""),
+    }), hide_index=True, width="stretch", column_config={
+        "site": t("col.name"), "label": t("col.label"), "amount": t("col.amount"),
+        "funder": t("col.funder"),
+        "preferred": st.column_config.CheckboxColumn(t("col.preferred")),
+        "disagreement": t("col.disagreement"), "basis": t("col.basis"),
+        "confidence": t("col.confidence"),
+        "source": st.column_config.LinkColumn(t("col.main_source"), display_text=LINK_DOMAIN),
+        "note": st.column_config.TextColumn(t("col.note"), width="large"),
+    })
+
+
+def milestone_table(data: Dataset, steps: pd.DataFrame) -> None:
+    """Milestones with their date at the precision the source gave, status and source."""
+    names = query.sites(data).set_index("id")["name"]
+    st.dataframe(pd.DataFrame({
+        "when": [w if not text.is_missing(w) else text.format_period(s, p)
+                 for w, s, p in zip(steps["as_written"], steps["start"], steps["precision"])],
+        "site": steps["subject"].map(names).fillna(steps["subject"]),
+        "label": steps["label"],
+        "status": steps["status"].map(lambda s: t(f"status.{s}")),
+        "confidence": steps["confidence"].map(lambda c: t(f"confidence.{c}")),
+        "source": [first_link(data, ids) for ids in steps["sources"]],
+    }), hide_index=True, width="stretch", column_config={
+        "when": t("col.when"), "site": t("col.name"), "label": t("col.label"),
+        "status": t("col.status"), "confidence": t("col.confidence"),
+        "source": st.column_config.LinkColumn(t("col.main_source"), display_text=LINK_DOMAIN),
+    })
+
+
+def sources_list(data: Dataset, ids: Sequence[str]) -> None:
+    """The sources `ids` as a Markdown list of links."""
+    st.markdown("\n".join(text.source_line(row) for row in
+                          query.sources_of(data, tuple(ids)).itertuples()))
+
+
+#: LinkColumn shows the web domain of a source rather than its whole address.
+LINK_DOMAIN = r"https?://(?:www\.)?([^/]+)"
+
+
+def first_link(data: Dataset, ids: Sequence[str]) -> str | None:
+    """The first web address among sources `ids`."""
+    urls = dict(zip(data.sources["id"], data.sources["url"]))
+    return next((urls[i] for i in ids if urls.get(i, "").startswith("http")), None)
 
 
 def _options(data: Dataset) -> dict[str, tuple[str, ...]]:

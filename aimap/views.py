@@ -8,25 +8,33 @@ from typing import Callable
 
 import plotly.graph_objects as go
 
+from aimap.figures.map import map_figure
 from aimap.figures.overview import overview_figure
 from aimap.load import Dataset
 from aimap.selection import Selection
 
-FigureBuilder = Callable[[Dataset, Selection], go.Figure]
+FigureBuilder = Callable[..., go.Figure]  # (dataset, selection, **view options) -> figure
 
 
 @dataclass(frozen=True)
 class View:
-    """One view of the app: its key (also its URL path), page file, title message, icon and the
-    builders of its figures (the same functions serve the screen and export)."""
+    """One view of the app: its key (also its URL path), page file, title message and the
+    builders of its figures (the same functions serve the screen and export). No icons: the
+    icon fonts would be fetched from the internet, and emoji are missing on many machines."""
 
     key: str
     page: str
     title_key: str
-    icon: str
     figures: tuple[FigureBuilder, ...] = ()
+
+    @property
+    def url_path(self) -> str:
+        """The view's path in the app's URL: the first view is the home page, served at '/'."""
+        return "" if self is VIEWS[0] else self.key
 
 
 VIEWS: tuple[View, ...] = (
-    View("overview", "pages/overview.py", "nav.overview", "🧭", (overview_figure,)),
+    View("overview", "pages/overview.py", "nav.overview", (overview_figure,)),
+    View("map", "pages/map.py", "nav.map", (map_figure,)),
+    View("site", "pages/site.py", "nav.site"),
 )

@@ -50,7 +50,7 @@ st.dataframe(
         "budget_eur": t("col.budget"), "confidence": t("col.confidence"),
         "source_names": st.column_config.ListColumn(t("col.sources")),
         "main_source": st.column_config.LinkColumn(t("col.main_source"),
-                                                   display_text=r"https?://(?:www\.)?([^/]+)"),
+                                                   display_text=ui.LINK_DOMAIN),
     },
 )
 

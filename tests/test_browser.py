@@ -31,17 +31,22 @@ def requests_seen(page):
     return seen
 
 
-def _open(page, url: str) -> None:
+#: What shows that a view is drawn: bars, countries (not just an empty plot), a table.
+READY = {"overview": ".js-plotly-plot .bars path", "map": ".choroplethlocation",
+         "site": '[data-testid="stDataFrame"]'}
+
+
+def _open(page, url: str, ready: str = READY["overview"]) -> None:
     page.set_viewport_size({"width": 1280, "height": 720})
     page.goto(url)
-    page.wait_for_selector('[data-testid="stMetric"]', timeout=30_000)
-    page.wait_for_selector(".js-plotly-plot .bars path", state="attached", timeout=30_000)
+    page.wait_for_selector(ready, state="attached", timeout=30_000)
     page.wait_for_load_state("networkidle")
 
 
 @pytest.mark.parametrize("view", VIEWS, ids=lambda v: v.key)
 def test_page_loads_without_exception_and_stays_offline(page, server, requests_seen, view):
-    _open(page, f"{server}/{view.key}")
+    _open(page, f"{server}/{view.url_path}", READY[view.key])
+    assert page.get_by_text("Page not found").count() == 0
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator('[data-testid="stAlertContentError"]').count() == 0
     assert requests_seen, "no request recorded: the recorder is broken"
@@ -52,14 +57,14 @@ def test_page_loads_without_exception_and_stays_offline(page, server, requests_s
 
 
 def test_overview_shows_the_headline_and_restores_filters_from_the_link(page, server):
-    _open(page, f"{server}/overview?waves=3")
+    _open(page, f"{server}/?waves=3")
     values = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
     assert values[:2] == ["6", "0"]
     assert "waves=3" in page.url
 
 
 def test_choosing_a_filter_writes_it_into_the_link(page, server):
-    _open(page, f"{server}/overview")
+    _open(page, f"{server}/")
     page.locator('[data-testid="stMultiSelect"]').nth(1).click()
     page.get_by_role("option", name="Wave 2").click()
     page.wait_for_url("**waves=2**", timeout=10_000)
@@ -67,6 +72,19 @@ def test_choosing_a_filter_writes_it_into_the_link(page, server):
     page.wait_for_function(
         "() => [...document.querySelectorAll('[data-testid=stMetricValue]')]"
         ".map(e => e.innerText)[0] === '6'", timeout=10_000)
+
+
+def test_map_draws_countries_and_a_click_opens_the_country_panel(page, server, dataset):
+    _open(page, f"{server}/map", READY["map"])
+    countries = page.locator(".choroplethlocation")
+    assert countries.count() == len(dataset.geojson["features"])
+    spain = [f["id"] for f in dataset.geojson["features"]].index("ESP")
+    countries.nth(spain).click(force=True)
+    page.wait_for_url("**country=ESP**", timeout=15_000)
+    page.get_by_text("BSC AI Factory (BSC AIF)").first.wait_for(timeout=15_000)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "map-spain.png"), full_page=True)
 
 
 def test_base_map_files_are_served_locally(page, server):

@@ -1,0 +1,122 @@
+"""Drill-down data: everything known about one country or one site, with sources, as frames
+ready to lay out. Pure pandas."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from aimap import query, text, validate
+from aimap.load import Dataset
+
+FACT_FIELDS = ("kind", "wave", "selected_on", "country", "city", "host", "coordinator",
+               "partners", "partner_count", "system", "performance", "gpus", "status")
+
+
+def budget_claims(dataset: Dataset, subjects: list[str]) -> pd.DataFrame:
+    """Every budget claim about `subjects`, competing claims next to each other (preferred
+    first), with `rivals` = how many claims compete in the claim's group."""
+    claims = dataset.budgets[dataset.budgets["subject"].isin(subjects)].copy()
+    if claims.empty:
+        return claims.assign(group=[], rivals=[])
+    claims["group"] = ["|".join(validate.budget_group(row)) for row in
+                       claims[["subject", "scope", "funder", "label"]].to_dict("records")]
+    claims["rivals"] = claims.groupby("group")["id"].transform("size")
+    order = {"site": 0, "component": 1, "envelope": 2}
+    return claims.sort_values(
+        ["subject", "scope", "group", "preferred"], ascending=[True, True, True, False],
+        key=lambda c: c.map(order) if c.name == "scope" else c).reset_index(drop=True)
+
+
+def upcoming(dataset: Dataset, subjects: list[str], limit: int = 5) -> pd.DataFrame:
+    """The next planned milestones of `subjects` ending on or after the as-of date."""
+    steps = dataset.milestones
+    later = steps[steps["subject"].isin(subjects) & (steps["status"] == "planned")
+                  & (steps["end"] >= dataset.as_of)]
+    return later.sort_values(["start", "end"]).head(limit).reset_index(drop=True)
+
+
+def sector_rows(dataset: Dataset, subjects: list[str]) -> pd.DataFrame:
+    """Sector rows of `subjects` with the sector's English name."""
+    rows = dataset.sectors[dataset.sectors["subject"].isin(subjects)]
+    return rows.assign(sector_name=rows["sector"].map(query.sector_names(dataset)))
+
+
+@dataclass(frozen=True)
+class CountryPanel:
+    """What the map's country panel shows."""
+
+    iso3: str
+    name: str
+    sites: pd.DataFrame
+    budgets: pd.DataFrame
+    sectors: pd.DataFrame
+    milestones: pd.DataFrame
+
+
+def country_panel(dataset: Dataset, shown: pd.DataFrame, iso3: str) -> CountryPanel:
+    """The shown sites of one country and their budgets, sectors and next milestones."""
+    here = shown[shown["country"] == iso3]
+    ids = list(here["id"])
+    return CountryPanel(iso3, query.country_names(dataset).get(iso3, iso3), here,
+                        budget_claims(dataset, ids), sector_rows(dataset, ids),
+                        upcoming(dataset, ids))
+
+
+@dataclass(frozen=True)
+class SiteProfile:
+    """Everything known about one site."""
+
+    site: pd.Series
+    facts: pd.DataFrame
+    claims: pd.DataFrame
+    budgets: pd.DataFrame
+    sectors: pd.DataFrame
+    milestones: pd.DataFrame
+    linked: pd.DataFrame
+    sources: pd.DataFrame
+
+
+def _fact_value(field: str, value: object, dataset: Dataset) -> str:
+    if text.is_missing(value):
+        return text.t("unknown")
+    if field == "kind":
+        return text.kind_label(str(value))
+    if field == "country":
+        return query.country_names(dataset).get(str(value), str(value))
+    if field == "selected_on":
+        return text.format_date(value)
+    if field in ("gpus", "partner_count"):
+        return text.format_count(value)
+    if field == "status":
+        return text.t(f"site_status.{value}")
+    if field == "wave":
+        return text.t("wave.label", wave=value)
+    return str(value)
+
+
+def site_profile(dataset: Dataset, site_id: str) -> SiteProfile | None:
+    """The profile of `site_id`, or None when no such site exists."""
+    everything = query.sites(dataset)
+    match = everything[everything["id"] == site_id]
+    if match.empty:
+        return None
+    site = match.iloc[0]
+    table = dataset.factories if site["kind"] != "antenna" else dataset.antennas
+    row = table[table["id"] == site_id].iloc[0]
+    facts = pd.DataFrame([(f, _fact_value(f, row.get(f), dataset)) for f in FACT_FIELDS
+                          if f in row.index], columns=["field", "value"])
+    if site["kind"] == "antenna":
+        linked = everything[everything["id"].isin(row["linked_factories"])]
+    else:
+        links = dataset.antennas[[site_id in ids for ids in dataset.antennas["linked_factories"]]]
+        linked = everything[everything["id"].isin(links["id"])]
+    claims = dataset.claims[dataset.claims["subject"] == site_id]
+    steps = dataset.milestones[dataset.milestones["subject"] == site_id].sort_values("start")
+    source_ids = tuple(dict.fromkeys(
+        [*site["sources"], *[s for ids in claims["sources"] for s in ids]]))
+    return SiteProfile(site, facts, claims.reset_index(drop=True),
+                       budget_claims(dataset, [site_id]), sector_rows(dataset, [site_id]),
+                       steps.reset_index(drop=True), linked.reset_index(drop=True),
+                       query.sources_of(dataset, source_ids))

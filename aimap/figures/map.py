@@ -1,0 +1,203 @@
+"""The map: a choropleth of Europe in readable classes, site markers on top, optional
+Antenna-to-AI-Factory links, and clickable dots for countries too small to click."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from aimap import geo, query, text, theme
+from aimap.figures.common import Caption, framed
+from aimap.load import Dataset
+from aimap.metrics import DEFAULT_METRIC, METRICS_BY_KEY, class_index, country_values
+from aimap.selection import Selection
+from aimap.text import t
+
+MARKERS = {  # kind -> plotly symbol; colours from theme.KIND_COLOURS
+    "eurohpc_ai_factory": "circle",
+    "antenna": "diamond",
+    "national_ai_factory": "square",
+    "gigafactory_candidate": "triangle-up",
+}
+GEO_LAYOUT = dict(
+    projection=dict(type="azimuthal equal area", rotation=dict(lon=10, lat=52), scale=5),
+    center=dict(lon=12, lat=54), domain=dict(x=[0, 0.8], y=[0, 1]), resolution=50,
+    showland=True, landcolor=theme.LAND, showocean=True, oceancolor=theme.OCEAN,
+    showlakes=True, lakecolor=theme.OCEAN, showcountries=False, showcoastlines=False,
+    showframe=False, bgcolor=theme.OCEAN,
+)
+
+
+def class_colours(count: int) -> list[str]:
+    """`count` colours from light to dark along the sequential palette."""
+    palette = theme.SEQUENTIAL_CLASSES
+    if count == 1:
+        return [palette[len(palette) // 2]]
+    return [palette[round(i * (len(palette) - 1) / (count - 1))] for i in range(count)]
+
+
+def _country_hover(row: pd.Series, label: str, kind: str, names: dict[str, str]) -> str:
+    lines = [f"<b>{escape(names.get(row.name, row.name))}</b>",
+             f"{escape(label)}: {text.format_value(row['value'], kind)}"]
+    if kind in ("money", "share"):
+        lines.append(t("map.hover.budget_known", known=int(row["budget_known"]),
+                       sites=len(row["sites"])))
+    lines.append(f"{t('map.hover.sites')}: " + ", ".join(escape(n) for n in row["sites"]))
+    return "<br>".join(lines)
+
+
+def _choropleth(dataset: Dataset, values: pd.DataFrame, metric: str) -> list[go.BaseTraceType]:
+    """One choropleth (the boundaries are sent once) whose colour is the class, 'no data' or
+    'no site', plus one legend entry per class, and dots for the small countries."""
+    spec = METRICS_BY_KEY[metric]
+    names = query.country_names(dataset)
+    count = len(spec.edges) - 1
+    labels = [text.format_class(spec.edges[i], spec.edges[i + 1], spec.kind) for i in range(count)]
+    colours = class_colours(count) + [theme.NO_DATA, theme.NO_SITE]
+    codes = {iso3: _code(value, spec.edges, count) for iso3, value in values["value"].items()}
+    hover = {iso3: _country_hover(row, t(f"metric.legend.{metric}"), spec.kind, names)
+             for iso3, row in values.iterrows()}
+    locations = [f["id"] for f in dataset.geojson["features"]]
+    for iso3 in locations:
+        codes.setdefault(iso3, count + 1)
+        hover.setdefault(iso3, f"<b>{escape(names.get(iso3, iso3))}</b><br>{t('map.no_site')}")
+    fill = go.Choropleth(
+        geojson=dict(dataset.geojson), featureidkey="id", locations=locations,
+        z=[codes[c] for c in locations], zmin=-0.5, zmax=count + 1.5,
+        colorscale=_stepped(colours), showscale=False, showlegend=False,
+        marker_line=dict(color=theme.BORDER, width=0.6),
+        hovertext=[hover[c] for c in locations], hovertemplate="%{hovertext}<extra></extra>",
+        customdata=[["country", c] for c in locations])
+    used = set(codes.values())
+    keys = [(labels[i], colours[i]) for i in range(count) if i in used]
+    keys += [(t("map.no_data"), theme.NO_DATA)] if count in used else []
+    keys += [(t("map.no_site"), theme.NO_SITE)]
+    legend = [go.Scattergeo(lon=[None], lat=[None], mode="markers", name=label,
+                            marker=dict(symbol="square", size=15, color=colour,
+                                        line=dict(color=theme.MUTED, width=0.5)),
+                            legendgroup="countries", legendgrouptitle_text=t(f"metric.legend.{metric}"),
+                            hoverinfo="skip")
+              for label, colour in keys]
+    return [fill, *legend, *_small_country_dots(dataset, codes, colours, hover)]
+
+
+def _code(value: float, edges: tuple[float, ...], count: int) -> int:
+    """The colour code of a value: its class, or `count` for no data."""
+    index = class_index(value, edges)
+    return count if index is None else index
+
+
+def _stepped(colours: list[str]) -> list[list]:
+    """A colorscale where each integer z from 0 to len-1 gets exactly one colour."""
+    steps = []
+    for index, colour in enumerate(colours):
+        steps += [[index / len(colours), colour], [(index + 1) / len(colours), colour]]
+    return steps
+
+
+def _small_country_dots(dataset: Dataset, codes: dict[str, int], colours: list[str],
+                        hover: dict[str, str]) -> list[go.Scattergeo]:
+    """A dot per small country (Malta, Luxembourg, Cyprus…) in its colour, clickable."""
+    dots = geo.small_countries(dataset)
+    dots = dots[dots["iso3"].map(codes) < len(colours) - 1]  # only those hosting shown sites
+    if dots.empty:
+        return []
+    return [go.Scattergeo(
+        lon=dots["lon"], lat=dots["lat"], mode="markers", name=t("map.small_country"),
+        marker=dict(symbol="square", size=11, color=[colours[codes[c]] for c in dots["iso3"]],
+                    line=dict(color=theme.INK, width=1)),
+        hovertext=[hover[c] for c in dots["iso3"]], hovertemplate="%{hovertext}<extra></extra>",
+        showlegend=False, customdata=[["country", c] for c in dots["iso3"]])]
+
+
+def _site_hover(row: pd.Series, budgets: pd.DataFrame) -> str:
+    budget = text.format_budget(budgets["amount_eur"].get(row["id"]),
+                                budgets["method"].get(row["id"]))
+    wave = t("wave.label", wave=row["wave"]) if not text.is_missing(row["wave"]) else "–"
+    lines = [
+        f"<b>{escape(row['name'])}</b>",
+        escape(text.kind_label(row["kind"])),
+        f"{t('hover.host')}: {escape(row['host']) if not text.is_missing(row['host']) else t('unknown')}",
+        f"{t('hover.city')}: {escape(row['city']) if not text.is_missing(row['city']) else t('unknown')}",
+        f"{t('hover.wave')}: {wave} · {t('hover.selected')}: {text.format_date(row['selected_on'])}",
+        f"{t('hover.budget')}: {budget}",
+        f"{t('hover.confidence')}: {t('confidence.' + row['confidence'])} · "
+        f"{t('hover.sources')}: {len(row['sources'])}",
+    ]
+    return "<br>".join(lines)
+
+
+def _site_markers(dataset: Dataset, shown: pd.DataFrame) -> list[go.Scattergeo]:
+    budgets = query.budget_totals(dataset)
+    placed = shown.dropna(subset=["lat", "lon"])
+    traces = []
+    for kind, symbol in MARKERS.items():
+        group = placed[placed["kind"] == kind]
+        if group.empty:
+            continue
+        traces.append(go.Scattergeo(
+            lon=group["lon"], lat=group["lat"], mode="markers", name=text.kind_label(kind),
+            legendgroup="sites",
+            marker=dict(symbol=symbol, size=13, color=theme.KIND_COLOURS[kind],
+                        line=dict(color="#ffffff", width=1.5)),
+            hovertext=[_site_hover(row, budgets) for _, row in group.iterrows()],
+            hovertemplate="%{hovertext}<extra></extra>",
+            customdata=[["site", i] for i in group["id"]]))
+    return traces
+
+
+def _links(dataset: Dataset, shown: pd.DataFrame) -> list[go.Scattergeo]:
+    """Lines from each shown Antenna to the AI Factories it links to (where both are placed)."""
+    located = query.sites(dataset).set_index("id")[["lat", "lon"]].dropna()
+    lons: list[float | None] = []
+    lats: list[float | None] = []
+    antennas = dataset.antennas[dataset.antennas["id"].isin(shown["id"])]
+    for antenna, linked in zip(antennas["id"], antennas["linked_factories"]):
+        for factory in linked:
+            if antenna in located.index and factory in located.index:
+                lons += [located.at[antenna, "lon"], located.at[factory, "lon"], None]
+                lats += [located.at[antenna, "lat"], located.at[factory, "lat"], None]
+    if not lons:
+        return []
+    return [go.Scattergeo(lon=lons, lat=lats, mode="lines", name=t("map.links"),
+                          line=dict(color=theme.LINK, width=1.4, dash="dot"),
+                          hoverinfo="skip", legendgroup="sites")]
+
+
+def europe_map(dataset: Dataset, shown: pd.DataFrame, metric: str, links: bool,
+               caption: Caption) -> go.Figure:
+    """The map figure for the `shown` sites coloured by `metric`."""
+    values = country_values(dataset, shown, metric)
+    traces = _choropleth(dataset, values, metric)
+    if links:
+        traces += _links(dataset, shown)
+    traces += _site_markers(dataset, shown)
+    figure = go.Figure(traces)
+    figure.update_layout(geo=GEO_LAYOUT, margin=dict(l=8, r=8, t=100, b=84))
+    return framed(figure, caption, height=720, legend="right")
+
+
+def map_figure(dataset: Dataset, selection: Selection, metric: str = DEFAULT_METRIC,
+               links: bool = False) -> go.Figure:
+    """The map for `selection`, as on screen and in export."""
+    shown = query.filter_sites(query.sites(dataset), selection, dataset.sectors)
+    caption = Caption(
+        t(f"metric.title.{metric}"),
+        text.describe_selection(selection, query.country_names(dataset),
+                                query.sector_names(dataset)),
+        t("map.footer", date=text.format_date(dataset.as_of)),
+    )
+    return europe_map(dataset, shown, metric, links, caption)
+
+
+def read_click(points: list[dict]) -> tuple[str, str] | None:
+    """What a click on the map chose: ('country', iso3) or ('site', id), else None."""
+    for point in points:
+        data = point.get("customdata")
+        if isinstance(data, (list, tuple)) and len(data) == 2 and data[0] in ("country", "site"):
+            return str(data[0]), str(data[1])
+        if point.get("location"):
+            return "country", str(point["location"])
+    return None
