@@ -105,8 +105,11 @@ def site_profile(dataset: Dataset, site_id: str) -> SiteProfile | None:
     site = match.iloc[0]
     table = dataset.factories if site["kind"] != "antenna" else dataset.antennas
     row = table[table["id"] == site_id].iloc[0]
-    facts = pd.DataFrame([(f, _fact_value(f, row.get(f), dataset)) for f in FACT_FIELDS
-                          if f in row.index], columns=["field", "value"])
+    selected_by_eurohpc = site["kind"] in ("eurohpc_ai_factory", "antenna")
+    fields = [f for f in FACT_FIELDS if f in row.index
+              and (selected_by_eurohpc or f not in ("wave", "selected_on"))]
+    facts = pd.DataFrame([(f, _fact_value(f, row.get(f), dataset)) for f in fields],
+                         columns=["field", "value"])
     if site["kind"] == "antenna":
         linked = everything[everything["id"].isin(row["linked_factories"])]
     else:

@@ -161,7 +161,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "site.title": "Site detail",
         "site.pick": "Site",
         "site.facts": "Facts",
-        "site.facts_sources": "All facts above come from these sources (confidence: {confidence}).",
+        "site.facts_sources": "Confidence in these facts: {confidence}. Their sources are listed "
+                              "at the end of the page.",
         "site.claims": "Where sources disagree",
         "site.no_claims": "No disagreement recorded for this site.",
         "site.budgets": "Budget claims",

@@ -64,20 +64,22 @@ def figure(builder: FigureBuilder, data: Dataset, selection: Selection,
 PLOTLY_CONFIG = {"topojsonURL": "/app/static/topojson/", "displaylogo": False}
 
 
-def chart(fig: go.Figure, key: str | None = None) -> list[dict]:
+def chart(fig: go.Figure, key: str | None = None) -> None:
     """Show a figure exactly as exported (our template, theme=None; local base maps). With a
-    `key`, clicking a point reruns the page; returns the clicked points (empty if none)."""
+    `key`, clicking a point reruns the page and `new_clicks(key)` tells what was clicked."""
     if key is None:
         st.plotly_chart(fig, theme=None, width="stretch", config=PLOTLY_CONFIG)
-        return []
-    event = st.plotly_chart(fig, theme=None, width="stretch", config=PLOTLY_CONFIG, key=key,
-                            on_select="rerun", selection_mode="points")
-    return list(event["selection"]["points"]) if event else []
+    else:
+        st.plotly_chart(fig, theme=None, width="stretch", config=PLOTLY_CONFIG, key=key,
+                        on_select="rerun", selection_mode="points")
 
 
-def new_click(key: str, points: list[dict]) -> list[dict]:
-    """`points` if they differ from the last click seen for chart `key`, else []: a chart keeps
-    its selection across reruns, and an old click must not undo a later choice."""
+def new_clicks(key: str) -> list[dict]:
+    """The points clicked on chart `key` since the last run, else []. Read before the chart is
+    drawn, so the figure can show the click; a chart keeps its selection across reruns, and an
+    old click must not undo a later choice."""
+    state = st.session_state.get(key) or {}
+    points = list((state.get("selection") or {}).get("points") or [])
     seen = f"aimap.click.{key}"
     if not points or st.session_state.get(seen) == points:
         return []

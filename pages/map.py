@@ -23,42 +23,38 @@ metric = controls[0].segmented_control(t("metric.label"), metric_keys, key="metr
                                        format_func=lambda k: t(f"metric.{k}"), required=True)
 links = controls[1].toggle(t("map.show_links"), key="links", help=t("map.show_links_help"))
 
-map_area, panel = st.container(), st.container()
-with map_area:
-    points = ui.chart(ui.figure(map_figure, data, selection, metric=metric, links=links),
-                      key="map")
-    click = read_click(ui.new_click("map", points))
-    if click and click[0] == "site":
-        st.switch_page("pages/site.py", query_params={"id": click[1]})
-    if click and click[0] == "country" and click[1] in countries:
-        st.session_state["country"] = click[1]
-    unplaced = shown[shown["lat"].isna()]
-    st.caption(t("map.click_hint"))
-    if not unplaced.empty:
-        st.caption(t("map.not_on_map", names=", ".join(unplaced["name"])))
+click = read_click(ui.new_clicks("map"))
+if click and click[0] == "site":
+    st.switch_page("pages/site.py", query_params={"id": click[1]})
+if click and click[0] == "country" and click[1] in countries:
+    st.session_state["country"] = click[1]
+ui.chart(ui.figure(map_figure, data, selection, metric=metric, links=links,
+                   country=st.session_state.get("country")), key="map")
+unplaced = shown[shown["lat"].isna()]
+st.caption(t("map.click_hint"))
+if not unplaced.empty:
+    st.caption(t("map.not_on_map", names=", ".join(unplaced["name"])))
 
-with panel:
-    country = st.selectbox(t("map.country"), countries, key="country", index=None,
-                           format_func=lambda c: names.get(c, c),
-                           placeholder=t("map.pick_country"))
-    if country:
-        info = details.country_panel(data, shown, country)
-        st.subheader(t("map.panel.sites"))
-        for site_id, name in zip(info.sites["id"], info.sites["name"]):
-            st.page_link("pages/site.py", label=name, query_params={"id": site_id})
-        st.subheader(t("map.panel.budgets"))
-        if info.budgets.empty:
-            st.caption(t("map.panel.no_budgets"))
-        else:
-            ui.budget_table(data, info.budgets)
-        st.subheader(t("map.panel.sectors"))
-        sectors = sorted(set(info.sectors["sector_name"]))
-        st.write(" · ".join(sectors) if sectors else t("map.panel.no_sectors"))
-        st.subheader(t("map.panel.milestones"))
-        if info.milestones.empty:
-            st.caption(t("map.panel.no_milestones"))
-        else:
-            ui.milestone_table(data, info.milestones)
+country = st.selectbox(t("map.country"), countries, key="country", index=None,
+                       format_func=lambda c: names.get(c, c), placeholder=t("map.pick_country"))
+if country:
+    info = details.country_panel(data, shown, country)
+    st.subheader(t("map.panel.sites"))
+    for site_id, name in zip(info.sites["id"], info.sites["name"]):
+        st.page_link("pages/site.py", label=name, query_params={"id": site_id})
+    st.subheader(t("map.panel.budgets"))
+    if info.budgets.empty:
+        st.caption(t("map.panel.no_budgets"))
+    else:
+        ui.budget_table(data, info.budgets)
+    st.subheader(t("map.panel.sectors"))
+    sectors = sorted(set(info.sectors["sector_name"]))
+    st.write(" · ".join(sectors) if sectors else t("map.panel.no_sectors"))
+    st.subheader(t("map.panel.milestones"))
+    if info.milestones.empty:
+        st.caption(t("map.panel.no_milestones"))
+    else:
+        ui.milestone_table(data, info.milestones)
 
 ui.keep_in_url("metric", metric, DEFAULT_METRIC)
 ui.keep_in_url("links", links, False)

@@ -15,7 +15,7 @@ requested = st.query_params.get("id")
 ui.seed_from_url("id", ids, ids[0])
 if requested and requested not in ids:
     st.warning(t("site.unknown_id", id=requested))
-site_id = st.selectbox(t("site.pick"), ids, key="id", format_func=names.get)
+site_id = st.sidebar.selectbox(t("site.pick"), ids, key="id", format_func=names.get)
 ui.keep_in_url("id", site_id)
 profile = details.site_profile(data, site_id)
 
@@ -28,9 +28,9 @@ st.page_link("pages/map.py", label=t("site.back_to_map"),
 left, right = st.columns(2)
 with left:
     st.subheader(t("site.facts"))
-    st.dataframe(profile.facts.assign(field=profile.facts["field"].map(lambda f: t(f"field.{f}"))),
-                 hide_index=True, width="stretch",
-                 column_config={"field": t("col.field"), "value": t("col.value")})
+    st.table(profile.facts.assign(field=profile.facts["field"].map(lambda f: t(f"field.{f}")))
+             .rename(columns={"field": t("col.field"), "value": t("col.value")})
+             .set_index(t("col.field")))
     st.caption(t("site.facts_sources",
                  confidence=t(f"confidence.{profile.site['confidence']}")))
     if not text.is_missing(profile.site["notes"]):

@@ -50,6 +50,6 @@ def framed(figure: go.Figure, caption: Caption, height: int = 560,
         bottom = theme.MARGIN["b"] if bottom is None else bottom
         footer = "<br>".join(escape(line) for line in textwrap.wrap(caption.footer, FOOTER_WIDTH))
         figure.add_annotation(text=footer, showarrow=False, xref="paper",
-                              yref="paper", x=0, y=0, yshift=-(bottom - 26), xanchor="left",
-                              yanchor="top", align="left", font=dict(size=13, color=theme.MUTED))
+                              yref="paper", x=0, y=0, yshift=-(bottom - 6), xanchor="left",
+                              yanchor="bottom", align="left", font=dict(size=13, color=theme.MUTED))
     return figure

@@ -15,6 +15,9 @@ from aimap.metrics import DEFAULT_METRIC, METRICS_BY_KEY, class_index, country_v
 from aimap.selection import Selection
 from aimap.text import t
 
+#: A click selects a point, and plotly then fades every other one; the map must stay readable.
+_NO_DIMMING = dict(selected=dict(marker=dict(opacity=1)), unselected=dict(marker=dict(opacity=1)))
+
 MARKERS = {  # kind -> plotly symbol; colours from theme.KIND_COLOURS
     "eurohpc_ai_factory": "circle",
     "antenna": "diamond",
@@ -69,7 +72,7 @@ def _choropleth(dataset: Dataset, values: pd.DataFrame, metric: str) -> list[go.
         colorscale=_stepped(colours), showscale=False, showlegend=False,
         marker_line=dict(color=theme.BORDER, width=0.6),
         hovertext=[hover[c] for c in locations], hovertemplate="%{hovertext}<extra></extra>",
-        customdata=[["country", c] for c in locations])
+        customdata=[["country", c] for c in locations], **_NO_DIMMING)
     used = set(codes.values())
     keys = [(labels[i], colours[i]) for i in range(count) if i in used]
     keys += [(t("map.no_data"), theme.NO_DATA)] if count in used else []
@@ -109,7 +112,7 @@ def _small_country_dots(dataset: Dataset, codes: dict[str, int], colours: list[s
         marker=dict(symbol="square", size=11, color=[colours[codes[c]] for c in dots["iso3"]],
                     line=dict(color=theme.INK, width=1)),
         hovertext=[hover[c] for c in dots["iso3"]], hovertemplate="%{hovertext}<extra></extra>",
-        showlegend=False, customdata=[["country", c] for c in dots["iso3"]])]
+        showlegend=False, customdata=[["country", c] for c in dots["iso3"]], **_NO_DIMMING)]
 
 
 def _site_hover(row: pd.Series, budgets: pd.DataFrame) -> str:
@@ -144,7 +147,7 @@ def _site_markers(dataset: Dataset, shown: pd.DataFrame) -> list[go.Scattergeo]:
                         line=dict(color="#ffffff", width=1.5)),
             hovertext=[_site_hover(row, budgets) for _, row in group.iterrows()],
             hovertemplate="%{hovertext}<extra></extra>",
-            customdata=[["site", i] for i in group["id"]]))
+            customdata=[["site", i] for i in group["id"]], **_NO_DIMMING))
     return traces
 
 
@@ -166,11 +169,25 @@ def _links(dataset: Dataset, shown: pd.DataFrame) -> list[go.Scattergeo]:
                           hoverinfo="skip", legendgroup="sites")]
 
 
+def _outline(dataset: Dataset, iso3: str) -> list[go.Choropleth]:
+    """A bold outline around the chosen country (its own small boundary file)."""
+    features = [f for f in dataset.geojson["features"] if f["id"] == iso3]
+    if not features:
+        return []
+    return [go.Choropleth(
+        geojson={"type": "FeatureCollection", "features": features}, featureidkey="id",
+        locations=[iso3], z=[0], colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+        showscale=False, showlegend=False, marker_line=dict(color=theme.INK, width=2.5),
+        hoverinfo="skip")]
+
+
 def europe_map(dataset: Dataset, shown: pd.DataFrame, metric: str, links: bool,
-               caption: Caption) -> go.Figure:
-    """The map figure for the `shown` sites coloured by `metric`."""
+               caption: Caption, highlight: str | None = None) -> go.Figure:
+    """The map figure for the `shown` sites coloured by `metric`, `highlight` outlined."""
     values = country_values(dataset, shown, metric)
     traces = _choropleth(dataset, values, metric)
+    if highlight:
+        traces[1:1] = _outline(dataset, highlight)
     if links:
         traces += _links(dataset, shown)
     traces += _site_markers(dataset, shown)
@@ -180,8 +197,8 @@ def europe_map(dataset: Dataset, shown: pd.DataFrame, metric: str, links: bool,
 
 
 def map_figure(dataset: Dataset, selection: Selection, metric: str = DEFAULT_METRIC,
-               links: bool = False) -> go.Figure:
-    """The map for `selection`, as on screen and in export."""
+               links: bool = False, country: str | None = None) -> go.Figure:
+    """The map for `selection`, as on screen and in export; `country` is outlined."""
     shown = query.filter_sites(query.sites(dataset), selection, dataset.sectors)
     caption = Caption(
         t(f"metric.title.{metric}"),
@@ -189,7 +206,7 @@ def map_figure(dataset: Dataset, selection: Selection, metric: str = DEFAULT_MET
                                 query.sector_names(dataset)),
         t("map.footer", date=text.format_date(dataset.as_of)),
     )
-    return europe_map(dataset, shown, metric, links, caption)
+    return europe_map(dataset, shown, metric, links, caption, highlight=country)
 
 
 def read_click(points: list[dict]) -> tuple[str, str] | None:
