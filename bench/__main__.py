@@ -17,13 +17,16 @@ from streamlit.testing.v1 import AppTest
 from aimap.load import GEO_FILE, load_dataset
 from aimap.selection import Selection
 from aimap.views import VIEWS
+from bench.browser import browser_timings
 from bench.synthetic import write_synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.json"
 COLD_RUNS = 5
 WARM_RUNS = 15
-TARGETS_MS = {"load_validate_cold": 300, "overview_warm_1x": 100, "overview_warm_100x": 300}
+TARGETS_MS = {"load_validate_cold": 300, "overview_warm_1x": 100, "overview_warm_100x": 300,
+              "map_warm_1x": 150, "map_first_draw_browser": 2500}
+TARGETS_BYTES = {"map_figure_json": 250_000}
 
 _COLD_SNIPPET = """
 import sys, time
@@ -101,8 +104,10 @@ def main() -> None:
             "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
             "targets_ms": TARGETS_MS,
+            "targets_bytes": TARGETS_BYTES,
             "1x": measure(ROOT / "data"),
             "100x": measure(big),
+            "browser": browser_timings(),
         }
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     print(json.dumps(results, indent=2))

@@ -26,7 +26,7 @@ MARKERS = {  # kind -> plotly symbol; colours from theme.KIND_COLOURS
 }
 GEO_LAYOUT = dict(
     projection=dict(type="azimuthal equal area", rotation=dict(lon=10, lat=52), scale=5),
-    center=dict(lon=12, lat=54), domain=dict(x=[0, 0.8], y=[0, 1]), resolution=50,
+    center=dict(lon=12, lat=54), domain=dict(x=[0, 0.8], y=[0, 1]), resolution=110,
     showland=True, landcolor=theme.LAND, showocean=True, oceancolor=theme.OCEAN,
     showlakes=True, lakecolor=theme.OCEAN, showcountries=False, showcoastlines=False,
     showframe=False, bgcolor=theme.OCEAN,
