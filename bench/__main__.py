@@ -86,7 +86,15 @@ def figure_sizes(folder: Path) -> dict[str, int]:
 
 
 def measure(folder: Path) -> dict:
+    """Every in-process measure against the data in `folder`."""
     os.environ["AIMAP_DATA_DIR"] = str(folder)
+    try:
+        return _measure(folder)
+    finally:
+        del os.environ["AIMAP_DATA_DIR"]
+
+
+def _measure(folder: Path) -> dict:
     countries = sorted(set(load_dataset(folder, GEO_FILE).factories["country"]))[:WARM_RUNS]
     return {
         "load_validate_cold_ms": cold_load_ms(folder),
