@@ -31,6 +31,18 @@ KIND_COLOURS = {
     "gigafactory_candidate": "#CC79A7",
 }
 
+#: One colour per group of timeline phases (Okabe & Ito), in the order sites go through them.
+PHASE_COLOURS = {"setup": "#56B4E9", "procurement": "#E69F00", "build": "#D55E00",
+                 "services": "#009E73", "operational": "#0072B2", "end": "#CC79A7"}
+TODAY = "#B2182B"
+
+
+def lighten(colour: str, amount: float) -> str:
+    """`colour` ('#rrggbb') mixed with white; amount 0 keeps it, 1 gives white."""
+    channels = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    mixed = [round(c + (255 - c) * amount) for c in channels]
+    return "#" + "".join(f"{c:02x}" for c in mixed)
+
 #: Sequential classes for choropleths, light to dark (ColorBrewer Purples, 7 classes:
 #: single-hue, safe for colour-vision deficiency, and clear of the marker colours).
 SEQUENTIAL_CLASSES = ("#efedf5", "#dadaeb", "#bcbddc", "#9e9ac8", "#807dba", "#6a51a3",

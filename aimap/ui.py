@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Sequence
+from typing import Callable, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -87,11 +87,18 @@ def new_clicks(key: str) -> list[dict]:
     return points
 
 
-def seed_from_url(key: str, allowed: Sequence[str], default: str | None) -> None:
-    """Give widget `key` its value from the URL (if allowed) the first time it is drawn."""
-    if key not in st.session_state:
-        value = st.query_params.get(key)
-        st.session_state[key] = value if value in allowed else default
+def seed_from_url(key: str, allowed: Sequence[str], default: object,
+                  parse: Callable[[str], object] | None = None) -> None:
+    """Give widget `key` its value from the URL the first time it is drawn: the raw value if
+    it is `allowed`, or what `parse` makes of it; otherwise `default`."""
+    if key in st.session_state:
+        return
+    raw = st.query_params.get(key)
+    if parse is not None:
+        value = parse(raw) if raw else None
+        st.session_state[key] = default if value is None else value
+    else:
+        st.session_state[key] = raw if raw in allowed else default
 
 
 def seed_flag_from_url(key: str) -> None:

@@ -3,7 +3,8 @@
 import streamlit as st
 
 from aimap import details, query, text, ui
-from aimap.figures.map import map_figure, read_click
+from aimap.figures.common import read_click
+from aimap.figures.map import map_figure
 from aimap.metrics import DEFAULT_METRIC, METRICS
 from aimap.text import t
 

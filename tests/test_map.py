@@ -9,7 +9,8 @@ import plotly.graph_objects as go
 import pytest
 
 from aimap import geo, metrics, query
-from aimap.figures.map import map_figure, read_click
+from aimap.figures.common import read_click
+from aimap.figures.map import map_figure
 from aimap.metrics import INF, METRICS, class_index, country_values
 from aimap.selection import Selection
 

@@ -21,13 +21,14 @@ class Caption:
 
 
 #: Characters per footer line: plotly does not wrap text, and a cut source line is useless.
-FOOTER_WIDTH = 110
+FOOTER_WIDTH = 90
 
 _LEGENDS = {
     "top": dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom",
                 traceorder="normal"),
     "right": dict(orientation="v", x=0.8, xanchor="left", y=1.0, yanchor="top",
                   traceorder="grouped", groupclick="toggleitem"),
+    "bottom": dict(orientation="h", x=0, xanchor="left", yanchor="top", traceorder="normal"),
 }
 
 
@@ -43,8 +44,12 @@ def framed(figure: go.Figure, caption: Caption, height: int = 560,
                   f"{escape(caption.subtitle)}</span>")
     figure.update_layout(template=theme.TEMPLATE_NAME, title_text=title, height=height,
                          title=dict(yref="container", y=1 - 18 / height, yanchor="top"),
-                         legend=_LEGENDS[legend],
-                         showlegend=True)
+                         legend=_LEGENDS[legend], showlegend=True)
+    if legend == "bottom":  # just under the plot: 12 px below, in paper units
+        margin = figure.layout.margin
+        plot = height - (margin.t if margin.t is not None else theme.MARGIN["t"]) \
+            - (margin.b if margin.b is not None else theme.MARGIN["b"])
+        figure.update_layout(legend_y=-12 / max(plot, 1))
     if caption.footer:
         bottom = figure.layout.margin.b
         bottom = theme.MARGIN["b"] if bottom is None else bottom
@@ -53,3 +58,15 @@ def framed(figure: go.Figure, caption: Caption, height: int = 560,
                               yref="paper", x=0, y=0, yshift=-(bottom - 6), xanchor="left",
                               yanchor="bottom", align="left", font=dict(size=13, color=theme.MUTED))
     return figure
+
+
+def read_click(points: list[dict]) -> tuple[str, str] | None:
+    """What a click on a chart chose: ('country', iso3) or ('site', id), else None. Traces
+    carry customdata ['country', iso3] or ['site', id]; a choropleth point has its location."""
+    for point in points:
+        data = point.get("customdata")
+        if isinstance(data, (list, tuple)) and len(data) == 2 and data[0] in ("country", "site"):
+            return str(data[0]), str(data[1])
+        if point.get("location"):
+            return "country", str(point["location"])
+    return None

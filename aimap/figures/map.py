@@ -207,14 +207,3 @@ def map_figure(dataset: Dataset, selection: Selection, metric: str = DEFAULT_MET
         t("map.footer", date=text.format_date(dataset.as_of)),
     )
     return europe_map(dataset, shown, metric, links, caption, highlight=country)
-
-
-def read_click(points: list[dict]) -> tuple[str, str] | None:
-    """What a click on the map chose: ('country', iso3) or ('site', id), else None."""
-    for point in points:
-        data = point.get("customdata")
-        if isinstance(data, (list, tuple)) and len(data) == 2 and data[0] in ("country", "site"):
-            return str(data[0]), str(data[1])
-        if point.get("location"):
-            return "country", str(point["location"])
-    return None

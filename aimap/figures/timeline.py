@@ -1,0 +1,179 @@
+"""The timeline: a Gantt of each site's phases, done solid and planned hatched, imprecise dates
+drawn as the range they stand for, programme events and 'today' across the chart."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from aimap import query, text, theme, timeline
+from aimap.figures.common import Caption, framed
+from aimap.load import Dataset
+from aimap.selection import Selection
+from aimap.text import t
+
+_ROW_HEIGHT = 28
+_LABEL_WIDTH = 32  # characters of a row label: the chart must keep most of the width
+_DAY_MS = 86_400_000
+_NO_DIMMING = dict(selected=dict(marker=dict(opacity=1)), unselected=dict(marker=dict(opacity=1)))
+
+
+def date_text(step: pd.Series) -> str:
+    """'Q3 2026 (quarter precision)', or the day for day-precise steps."""
+    if step["precision"] == "day":
+        return text.format_date(step["start"])
+    written = step["as_written"] if not text.is_missing(step["as_written"]) \
+        else text.format_period(step["start"], step["precision"])
+    return t("timeline.precision", date=written, precision=t(f"precision.{step['precision']}"))
+
+
+def _hover(step: pd.Series, site: str, dataset: Dataset, others: list[str]) -> str:
+    publishers = dict(zip(dataset.sources["id"], dataset.sources["publisher"]))
+    status = t(f"status.{step['status']}")
+    if step["status"] == "planned" and step["end"] < dataset.as_of:
+        status = t("timeline.not_confirmed")
+    lines = [f"<b>{escape(site)}</b>", escape(step["label"]),
+             f"{t('col.when')}: {escape(date_text(step))}",
+             f"{t('col.status')}: {status} · {t('hover.confidence')}: "
+             f"{t('confidence.' + step['confidence'])}",
+             f"{t('hover.sources')}: " + escape(", ".join(publishers[s] for s in step["sources"]))]
+    steps = dataset.milestones.set_index("id")
+    for other in others:
+        claim = steps.loc[other]
+        lines.append(t("timeline.other_claim", date=escape(date_text(claim)),
+                       source=escape(", ".join(publishers[s] for s in claim["sources"]))))
+    return "<br>".join(lines)
+
+
+def _y_axis(order: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """Category keys and their labels, a bold header row before each group."""
+    keys, labels, last = [], [], None
+    for site_id, name, group in zip(order["id"], order["name"], order["group"]):
+        if group != last:
+            keys.append(f"group:{group}")
+            labels.append(f"<b>{escape(group)}</b>")
+            last = group
+        keys.append(site_id)
+        labels.append(escape(name if len(name) <= _LABEL_WIDTH else
+                             name[:_LABEL_WIDTH - 1].rstrip() + "…"))
+    return keys, labels
+
+
+def _phase_traces(dataset: Dataset, steps: pd.DataFrame, names: dict[str, str]) -> list:
+    """Per phase group: a bar trace for ranges and a marker trace for single days, done solid,
+    planned hatched or hollow."""
+    others = timeline.rivals(dataset)
+    traces = []
+    for group in timeline.PHASE_GROUP_ORDER:
+        colour = theme.PHASE_COLOURS[group]
+        mine = steps[steps["phase_group"] == group]
+        for status in ("done", "planned"):
+            part = mine[mine["status"] == status]
+            ranges, days = part[part["precision"] != "day"], part[part["precision"] == "day"]
+            hover = lambda frame: [_hover(s, names[s["subject"]], dataset, others[s["id"]])
+                                   for _, s in frame.iterrows()]
+            name = t(f"phase_group.{group}")
+            planned = status == "planned"
+            if not ranges.empty:
+                ranges = ranges.assign(span=ranges["end"] - ranges["start"]) \
+                    .sort_values("span", ascending=False)  # short ranges drawn over long ones
+                traces.append(go.Bar(
+                    y=ranges["subject"], base=ranges["start"],
+                    x=((ranges["end"] - ranges["start"]).dt.days + 1) * _DAY_MS,
+                    orientation="h", name=name, legendgroup=group, showlegend=False,
+                    marker=_bar_marker(colour, planned),
+                    hovertext=hover(ranges), hovertemplate="%{hovertext}<extra></extra>",
+                    customdata=[["site", s] for s in ranges["subject"]], **_NO_DIMMING))
+            if not days.empty:
+                traces.append(go.Scatter(
+                    y=days["subject"], x=days["start"], mode="markers", name=name,
+                    legendgroup=group, showlegend=False,
+                    marker=dict(symbol="diamond-open" if planned else "diamond", size=13,
+                                color=colour, line=dict(color=colour, width=2)),
+                    hovertext=hover(days), hovertemplate="%{hovertext}<extra></extra>",
+                    customdata=[["site", s] for s in days["subject"]], **_NO_DIMMING))
+        if not mine.empty:
+            traces.append(_legend_bar(name, colour, group))
+    traces += [_legend_bar(t("timeline.legend.done"), theme.MUTED, "status"),
+               _legend_bar(t("timeline.legend.planned"), theme.MUTED, "status", hatched=True)]
+    return traces
+
+
+def _bar_marker(colour: str, planned: bool) -> dict:
+    """Done: solid. Planned: a pale fill hatched in the phase colour."""
+    if not planned:
+        return dict(color=colour, line=dict(color=colour, width=1))
+    return dict(color=theme.lighten(colour, 0.75), line=dict(color=colour, width=1),
+                pattern=dict(shape="/", fgcolor=colour, solidity=0.3))
+
+
+def _legend_bar(name: str, colour: str, group: str, hatched: bool = False) -> go.Bar:
+    """A legend entry only (no data)."""
+    return go.Bar(x=[None], y=[None], name=name, legendgroup=group, orientation="h",
+                  marker=_bar_marker(colour, hatched), hoverinfo="skip", showlegend=True)
+
+
+def _markers(figure: go.Figure, dataset: Dataset, today: date) -> None:
+    """Programme events as labelled lines (days) or bands (ranges), and today's line."""
+    for index, step in timeline.programme_markers(dataset).iterrows():
+        label = t(f"timeline.marker.{step['subject']}") if step["phase"] == "selection" \
+            else step["label"].split(":")[0]
+        if step["confidence"] != "high":
+            label += f" ({t('timeline.low_confidence', level=t('confidence.' + step['confidence']))})"
+        if step["precision"] == "day":
+            figure.add_vline(x=step["start"], line=dict(color=theme.MUTED, width=1, dash="dot"))
+        else:
+            figure.add_vrect(x0=step["start"], x1=step["end"] + pd.Timedelta(days=1),
+                             fillcolor=theme.MUTED, opacity=0.08, line_width=0)
+        figure.add_annotation(x=step["start"], y=1, yref="paper", yshift=-4 - 17 * (index % 3),
+                              text=escape(label), showarrow=False, xanchor="left",
+                              yanchor="top", font=dict(size=12, color=theme.INK),
+                              bgcolor="rgba(255,255,255,0.85)")
+    for when, colour, label, dash in ((dataset.as_of, theme.MUTED, t("timeline.as_of"), "dash"),
+                                      (pd.Timestamp(today), theme.TODAY, t("timeline.today"),
+                                       "solid")):
+        figure.add_vline(x=when, line=dict(color=colour, width=2, dash=dash))
+        figure.add_annotation(x=when, y=0, yref="paper", text=label, showarrow=False,
+                              xanchor="left", yanchor="bottom", font=dict(size=13, color=colour),
+                              bgcolor="rgba(255,255,255,0.85)")
+
+
+def gantt(dataset: Dataset, shown: pd.DataFrame, grouping: str, sort: str,
+          window: tuple[date, date], today: date, caption: Caption) -> go.Figure:
+    """The Gantt figure for the `shown` sites."""
+    order = timeline.rows(dataset, shown, grouping, sort, today)
+    steps = timeline.site_steps(dataset, shown)
+    names = dict(zip(order["id"], order["name"]))
+    keys, labels = _y_axis(order)
+    rows_axis = go.Scatter(y=keys, x=[pd.Timestamp(window[0])] * len(keys), mode="markers",
+                           marker=dict(opacity=0), hoverinfo="skip", showlegend=False)
+    figure = go.Figure([rows_axis, *_phase_traces(dataset, steps, names)])
+    figure.update_layout(
+        barmode="overlay", bargap=0.35,
+        xaxis=dict(type="date", range=[pd.Timestamp(window[0]), pd.Timestamp(window[1])],
+                   side="top", dtick="M3", tickformat="%b<br>%Y", gridcolor=theme.GRID),
+        yaxis=dict(categoryorder="array", categoryarray=keys[::-1], tickvals=keys,
+                   ticktext=labels, range=[-0.5, len(keys) - 0.5], title=None),
+        margin=dict(l=16, r=16, t=150, b=150))
+    _markers(figure, dataset, today)
+    height = 300 + _ROW_HEIGHT * max(len(keys), 4)
+    return framed(figure, caption, height=height, legend="bottom")
+
+
+def timeline_figure(dataset: Dataset, selection: Selection,
+                    grouping: str = timeline.DEFAULT_GROUPING,
+                    sort: str = timeline.DEFAULT_SORT,
+                    window: tuple[date, date] = timeline.DEFAULT_WINDOW,
+                    today: date | None = None) -> go.Figure:
+    """The timeline for `selection`, as on screen and in export."""
+    shown = query.filter_sites(query.sites(dataset), selection, dataset.sectors)
+    caption = Caption(
+        t("timeline.chart_title"),
+        text.describe_selection(selection, query.country_names(dataset),
+                                query.sector_names(dataset)),
+        t("timeline.footer", date=text.format_date(dataset.as_of)),
+    )
+    return gantt(dataset, shown, grouping, sort, window, today or date.today(), caption)

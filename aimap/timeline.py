@@ -1,0 +1,121 @@
+"""The timeline's data: which rows, in which order and groups, which bars, which programme
+markers, what is coming next. Pure pandas; the figure is drawn by figures/timeline.py."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+
+from aimap import query, text
+from aimap.load import Dataset
+
+GROUPINGS = ("wave", "country", "kind")
+SORTS = ("selection", "country", "next")
+DEFAULT_GROUPING, DEFAULT_SORT = "wave", "selection"
+DEFAULT_WINDOW = (date(2024, 9, 1), date(2027, 6, 30))
+
+#: Phases drawn in one colour each, in the order a site goes through them.
+PHASE_GROUPS = {
+    "call": "setup", "selection": "setup", "agreement": "setup", "kickoff": "setup",
+    "procurement": "procurement", "contract": "procurement",
+    "construction": "build", "installation": "build",
+    "launch": "services", "services": "services",
+    "operational": "operational",
+    "project_end": "end", "policy": "end",
+}
+PHASE_GROUP_ORDER = ("setup", "procurement", "build", "services", "operational", "end")
+
+#: Programme subjects whose steps mark the whole network (vertical markers).
+PROGRAMME_MARKERS = ("wave-1", "wave-2", "wave-3", "antennas-2025")
+MARKER_PHASES = ("selection", "installation", "services")
+
+
+def parse_window(value: str) -> tuple[date, date] | None:
+    """'2024-09-01,2027-06-30' -> the two dates; None if malformed or reversed."""
+    try:
+        first, last = (date.fromisoformat(part.strip()) for part in value.split(","))
+    except ValueError:
+        return None
+    return (first, last) if first < last else None
+
+
+def format_window(window: tuple[date, date]) -> str:
+    """The URL form of a window, read back by `parse_window`."""
+    return f"{window[0].isoformat()},{window[1].isoformat()}"
+
+
+def _group_label(site: pd.Series, grouping: str, names: dict[str, str]) -> str:
+    if grouping == "country":
+        return names.get(site["country"], site["country"])
+    if grouping == "kind":
+        return text.kind_label(site["kind"])
+    if not text.is_missing(site["wave"]):
+        return text.t("wave.label", wave=site["wave"])
+    return text.t("timeline.group.antennas") if site["kind"] == "antenna" \
+        else text.t("timeline.group.other")
+
+
+def site_steps(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
+    """The milestones of the shown sites, with their phase group."""
+    steps = dataset.milestones[dataset.milestones["subject"].isin(shown["id"])]
+    return steps.assign(phase_group=steps["phase"].map(PHASE_GROUPS))
+
+
+def rows(dataset: Dataset, shown: pd.DataFrame, grouping: str, sort: str,
+         today: date) -> pd.DataFrame:
+    """One row per shown site that has a milestone: id, name, group, in display order."""
+    steps = site_steps(dataset, shown)
+    names = query.country_names(dataset)
+    placed = shown[shown["id"].isin(steps["subject"])].copy()
+    placed["group"] = [_group_label(site, grouping, names) for _, site in placed.iterrows()]
+    upcoming = steps[steps["end"] >= pd.Timestamp(today)].groupby("subject")["start"].min()
+    placed["next"] = placed["id"].map(upcoming)
+    placed["country_name"] = placed["country"].map(names)
+    keys = {"selection": ["selected_on", "name"], "country": ["country_name", "name"],
+            "next": ["next", "name"]}[sort]
+    group_rank = _group_ranks(placed, grouping)
+    placed["group_rank"] = placed["group"].map(group_rank)
+    ordered = placed.sort_values(["group_rank", *keys], na_position="last")
+    return ordered[["id", "name", "group", "next"]].reset_index(drop=True)
+
+
+def _group_ranks(placed: pd.DataFrame, grouping: str) -> dict[str, int]:
+    """Groups in a natural order: waves in order, then Antennas; others alphabetically."""
+    if grouping == "wave":
+        first = placed.groupby("group")["selected_on"].min()
+        return {g: i for i, g in enumerate(first.sort_values(na_position="last").index)}
+    return {g: i for i, g in enumerate(sorted(set(placed["group"])))}
+
+
+def unplaced(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
+    """Shown sites with no known milestone (listed under the chart, never silently dropped)."""
+    return shown[~shown["id"].isin(dataset.milestones["subject"])]
+
+
+def rivals(dataset: Dataset) -> pd.Series:
+    """For each milestone id, the other claims about the same subject and phase (their ids)."""
+    steps = dataset.milestones
+    grouped = steps.groupby(["subject", "phase"])["id"].agg(list)
+    keyed = steps.set_index(["subject", "phase"]).index
+    return pd.Series([[i for i in grouped[key] if i != own] for key, own in
+                      zip(keyed, steps["id"])], index=steps["id"])
+
+
+def programme_markers(dataset: Dataset) -> pd.DataFrame:
+    """Network-wide steps drawn across the chart: the selections and seed 003's phases."""
+    steps = dataset.milestones
+    return steps[steps["subject"].isin(PROGRAMME_MARKERS)
+                 & steps["phase"].isin(MARKER_PHASES)].sort_values("start").reset_index(drop=True)
+
+
+def coming_up(dataset: Dataset, shown: pd.DataFrame, today: date,
+              days: int = 90) -> pd.DataFrame:
+    """Planned milestones of shown sites and of the programme whose dates fall within the next
+    `days` days (a range counts when it overlaps that window)."""
+    start, end = pd.Timestamp(today), pd.Timestamp(today + timedelta(days=days))
+    steps = dataset.milestones
+    subjects = set(shown["id"]) | set(PROGRAMME_MARKERS) | {"programme", "gigafactories"}
+    window = steps[steps["subject"].isin(subjects) & (steps["status"] == "planned")
+                   & (steps["start"] <= end) & (steps["end"] >= start)]
+    return window.sort_values(["start", "end"]).reset_index(drop=True)

@@ -1,0 +1,63 @@
+"""AppTest of the timeline page: URL state, next 90 days, clicks."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from aimap import text, timeline
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def _timeline(**params: str) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params.update(params)
+    app.run()
+    app.switch_page("pages/timeline.py").run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def test_grouping_sort_and_window_come_from_the_url():
+    app = _timeline(group="country", sort="next", window="2025-01-01,2026-12-31")
+    assert app.segmented_control(key="group").value == "country"
+    assert app.segmented_control(key="sort").value == "next"
+    assert app.slider(key="window").value == (date(2025, 1, 1), date(2026, 12, 31))
+
+
+def test_bad_url_values_fall_back_to_defaults():
+    app = _timeline(group="planet", sort="x", window="2030-01-01,2020-01-01")
+    assert app.segmented_control(key="group").value == timeline.DEFAULT_GROUPING
+    assert app.segmented_control(key="sort").value == timeline.DEFAULT_SORT
+    assert app.slider(key="window").value == timeline.DEFAULT_WINDOW
+
+
+def test_changes_are_written_to_the_url():
+    app = _timeline()
+    app.segmented_control(key="group").set_value("kind").run()
+    app.slider(key="window").set_value((date(2025, 3, 1), date(2026, 3, 1))).run()
+    assert app.query_params["group"] == "kind"
+    assert app.query_params["window"] == "2025-03-01,2026-03-01"
+
+
+def test_sites_without_milestones_are_named_under_the_chart():
+    app = _timeline()
+    captions = " ".join(c.value for c in app.caption)
+    assert "Antenna Slovakia" in captions
+
+
+def test_next_90_days_is_shown():
+    app = _timeline()
+    assert text.t("timeline.next_90") in [s.value for s in app.subheader]
+    assert app.dataframe or text.t("timeline.next_90_none") in [c.value for c in app.caption]
+
+
+def test_clicking_a_bar_opens_the_site():
+    app = _timeline()
+    app.session_state["timeline"] = {"selection": {"points": [{"customdata": ["site", "nlaif"]}]}}
+    app.run()
+    assert not app.exception
+    assert app.title[0].value.startswith("NLAIF")
