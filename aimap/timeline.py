@@ -9,6 +9,7 @@ import pandas as pd
 
 from aimap import query, text
 from aimap.load import Dataset
+from aimap.selection import SITE_KINDS
 
 GROUPINGS = ("wave", "country", "kind")
 SORTS = ("selection", "country", "next")
@@ -81,10 +82,13 @@ def rows(dataset: Dataset, shown: pd.DataFrame, grouping: str, sort: str,
 
 
 def _group_ranks(placed: pd.DataFrame, grouping: str) -> dict[str, int]:
-    """Groups in a natural order: waves in order, then Antennas; others alphabetically."""
+    """Groups in a natural order: waves in order, then Antennas; kinds AI Factories first;
+    countries alphabetically."""
     if grouping == "wave":
         first = placed.groupby("group")["selected_on"].min()
         return {g: i for i, g in enumerate(first.sort_values(na_position="last").index)}
+    if grouping == "kind":
+        return {text.kind_label(k): i for i, k in enumerate(SITE_KINDS)}
     return {g: i for i, g in enumerate(sorted(set(placed["group"])))}
 
 

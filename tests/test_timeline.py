@@ -106,7 +106,7 @@ def test_programme_markers_and_today(dataset):
 
 
 @pytest.mark.parametrize("grouping, first_group", [
-    ("wave", "Wave 1"), ("kind", "AI Factory Antenna"), ("country", "Austria"),
+    ("wave", "Wave 1"), ("kind", "EuroHPC AI Factory"), ("country", "Austria"),
 ])
 def test_rows_are_grouped(dataset, grouping, first_group):
     order = timeline.rows(dataset, query.sites(dataset), grouping, "selection", TODAY)
