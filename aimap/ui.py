@@ -162,6 +162,21 @@ def milestone_table(data: Dataset, steps: pd.DataFrame) -> None:
     })
 
 
+def sector_table(data: Dataset, rows: pd.DataFrame) -> None:
+    """Sector rows: the site, the sector, the label exactly as written, its language, a link."""
+    st.dataframe(pd.DataFrame({
+        "site": rows["name"] if "name" in rows else rows["subject"],
+        "sector": rows["sector"].map(query.sector_names(data)),
+        "raw_label": rows["raw_label"],
+        "language": rows["language"],
+        "source": [first_link(data, ids) for ids in rows["sources"]],
+    }), hide_index=True, width="stretch", column_config={
+        "site": t("col.name"), "sector": t("col.sector"), "raw_label": t("col.raw_label"),
+        "language": t("col.language"),
+        "source": st.column_config.LinkColumn(t("col.main_source"), display_text=LINK_DOMAIN),
+    })
+
+
 def sources_list(data: Dataset, ids: Sequence[str]) -> None:
     """The sources `ids` as a Markdown list of links."""
     st.markdown("\n".join(text.source_line(row) for row in

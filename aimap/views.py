@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from aimap.figures.map import map_figure
 from aimap.figures.overview import overview_figure
+from aimap.figures.sectors import coverage_figure, gaps_figure
 from aimap.figures.timeline import timeline_figure
 from aimap.load import Dataset
 from aimap.selection import Selection
@@ -38,5 +39,6 @@ VIEWS: tuple[View, ...] = (
     View("overview", "pages/overview.py", "nav.overview", (overview_figure,)),
     View("map", "pages/map.py", "nav.map", (map_figure,)),
     View("timeline", "pages/timeline.py", "nav.timeline", (timeline_figure,)),
+    View("sectors", "pages/sectors.py", "nav.sectors", (coverage_figure, gaps_figure)),
     View("site", "pages/site.py", "nav.site"),
 )

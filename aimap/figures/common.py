@@ -21,7 +21,9 @@ class Caption:
 
 
 #: Characters per footer line: plotly does not wrap text, and a cut source line is useless.
+#: The footer starts at the plot's left edge, so charts with long row labels pass less.
 FOOTER_WIDTH = 90
+NARROW_FOOTER = 60
 
 _LEGENDS = {
     "top": dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom",
@@ -33,7 +35,7 @@ _LEGENDS = {
 
 
 def framed(figure: go.Figure, caption: Caption, height: int = 560,
-           legend: str = "top") -> go.Figure:
+           legend: str | None = "top", footer_width: int = FOOTER_WIDTH) -> go.Figure:
     """Apply the template, the title with its subtitle and the sources footer to `figure`.
 
     Caption text may hold names from the data, so it is escaped: plotly renders some HTML.
@@ -44,7 +46,9 @@ def framed(figure: go.Figure, caption: Caption, height: int = 560,
                   f"{escape(caption.subtitle)}</span>")
     figure.update_layout(template=theme.TEMPLATE_NAME, title_text=title, height=height,
                          title=dict(yref="container", y=1 - 18 / height, yanchor="top"),
-                         legend=_LEGENDS[legend], showlegend=True)
+                         showlegend=legend is not None)
+    if legend is not None:
+        figure.update_layout(legend=_LEGENDS[legend])
     if legend == "bottom":  # just under the plot: 12 px below, in paper units
         margin = figure.layout.margin
         plot = height - (margin.t if margin.t is not None else theme.MARGIN["t"]) \
@@ -53,7 +57,7 @@ def framed(figure: go.Figure, caption: Caption, height: int = 560,
     if caption.footer:
         bottom = figure.layout.margin.b
         bottom = theme.MARGIN["b"] if bottom is None else bottom
-        footer = "<br>".join(escape(line) for line in textwrap.wrap(caption.footer, FOOTER_WIDTH))
+        footer = "<br>".join(escape(line) for line in textwrap.wrap(caption.footer, footer_width))
         figure.add_annotation(text=footer, showarrow=False, xref="paper",
                               yref="paper", x=0, y=0, yshift=-(bottom - 6), xanchor="left",
                               yanchor="bottom", align="left", font=dict(size=13, color=theme.MUTED))

@@ -182,7 +182,8 @@ def _outline(dataset: Dataset, iso3: str) -> list[go.Choropleth]:
 
 
 def europe_map(dataset: Dataset, shown: pd.DataFrame, metric: str, links: bool,
-               caption: Caption, highlight: str | None = None) -> go.Figure:
+               caption: Caption, highlight: str | None = None,
+               compact: bool = False) -> go.Figure:
     """The map figure for the `shown` sites coloured by `metric`, `highlight` outlined."""
     values = country_values(dataset, shown, metric)
     traces = _choropleth(dataset, values, metric)
@@ -193,12 +194,14 @@ def europe_map(dataset: Dataset, shown: pd.DataFrame, metric: str, links: bool,
     traces += _site_markers(dataset, shown)
     figure = go.Figure(traces)
     figure.update_layout(geo=GEO_LAYOUT, margin=dict(l=8, r=8, t=100, b=84))
-    return framed(figure, caption, height=720, legend="right")
+    return framed(figure, caption, height=520 if compact else 720, legend="right")
 
 
 def map_figure(dataset: Dataset, selection: Selection, metric: str = DEFAULT_METRIC,
-               links: bool = False, country: str | None = None) -> go.Figure:
-    """The map for `selection`, as on screen and in export; `country` is outlined."""
+               links: bool = False, country: str | None = None,
+               compact: bool = False) -> go.Figure:
+    """The map for `selection`, as on screen and in export; `country` is outlined; `compact`
+    for a small map beside other content."""
     shown = query.filter_sites(query.sites(dataset), selection, dataset.sectors)
     caption = Caption(
         t(f"metric.title.{metric}"),
@@ -206,4 +209,5 @@ def map_figure(dataset: Dataset, selection: Selection, metric: str = DEFAULT_MET
                                 query.sector_names(dataset)),
         t("map.footer", date=text.format_date(dataset.as_of)),
     )
-    return europe_map(dataset, shown, metric, links, caption, highlight=country)
+    return europe_map(dataset, shown, metric, links, caption, highlight=country,
+                      compact=compact)

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from aimap import query, text, theme, timeline
-from aimap.figures.common import Caption, framed
+from aimap.figures.common import NARROW_FOOTER, Caption, framed
 from aimap.load import Dataset
 from aimap.selection import Selection
 from aimap.text import t
@@ -160,7 +160,7 @@ def gantt(dataset: Dataset, shown: pd.DataFrame, grouping: str, sort: str,
         margin=dict(l=16, r=16, t=150, b=150))
     _markers(figure, dataset, today)
     height = 300 + _ROW_HEIGHT * max(len(keys), 4)
-    return framed(figure, caption, height=height, legend="bottom")
+    return framed(figure, caption, height=height, legend="bottom", footer_width=NARROW_FOOTER)
 
 
 def timeline_figure(dataset: Dataset, selection: Selection,

@@ -1,0 +1,132 @@
+"""Sector figures: the coverage matrix (sites or countries x sectors, with totals) and the
+sites-per-sector bars that make the gaps plain."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from aimap import coverage, query, text, theme
+from aimap.figures.common import NARROW_FOOTER, Caption, framed
+from aimap.load import Dataset
+from aimap.selection import Selection
+from aimap.text import t
+
+_CELL = 24
+_EMPTY = "#f1f1ef"
+_LISTED = "#0072B2"
+
+
+def _row_labels(dataset: Dataset, rows: str) -> dict[str, str]:
+    if rows == "countries":
+        return query.country_names(dataset)
+    return dict(zip(query.sites(dataset)["id"], query.sites(dataset)["name"]))
+
+
+def coverage_matrix(dataset: Dataset, shown: pd.DataFrame, rows: str, order: str,
+                    caption: Caption) -> go.Figure:
+    """The heatmap: a filled cell where the row lists the sector; totals in the labels."""
+    labels = _row_labels(dataset, rows)
+    sectors = dict(zip(dataset.sector_taxonomy["id"], dataset.sector_taxonomy["name_en"]))
+    table = coverage.ordered(coverage.matrix(dataset, shown, rows), labels, order)
+    notes = coverage.cell_notes(dataset, shown, rows)
+    row_totals, column_totals = table.sum(axis=1), table.sum(axis=0)
+    x = [f"{escape(coverage.short_name(sectors[s]))} ({column_totals[s]})" for s in table.columns]
+    y = [f"{escape(_clip(labels.get(r, r)))} ({row_totals[r]})" for r in table.index]
+    hover = [[_cell_hover(labels.get(r, r), sectors[s], notes.get((r, s))) for s in table.columns]
+             for r in table.index]
+    top = max(int(table.to_numpy().max()) if table.size else 1, 1)
+    scale = _scale(top) if rows == "countries" else \
+        [[0, _EMPTY], [0.5, _EMPTY], [0.5, _LISTED], [1, _LISTED]]
+    figure = go.Figure(go.Heatmap(
+        z=table.to_numpy(), x=x, y=y, zmin=0, zmax=top if rows == "countries" else 1,
+        colorscale=scale, showscale=False, xgap=2, ygap=2, hovertext=hover,
+        hovertemplate="%{hovertext}<extra></extra>"))
+    for name, colour in _legend(rows, top):
+        figure.add_scatter(x=[None], y=[None], mode="markers", name=name, hoverinfo="skip",
+                           marker=dict(symbol="square", size=15, color=colour,
+                                       line=dict(color=theme.MUTED, width=0.5)))
+    figure.update_layout(
+        xaxis=dict(side="top", tickangle=-40, showgrid=False, title=None),
+        yaxis=dict(autorange="reversed", showgrid=False, title=None),
+        plot_bgcolor="#ffffff", margin=dict(l=16, r=16, t=260, b=90))
+    return framed(figure, caption, height=380 + _CELL * max(len(table), 5), legend="bottom",
+                  footer_width=NARROW_FOOTER)
+
+
+def _clip(name: str, width: int = 34) -> str:
+    return name if len(name) <= width else name[:width - 1].rstrip() + "…"
+
+
+def _cell_hover(row: str, sector: str, notes: list[str] | None) -> str:
+    head = f"<b>{escape(row)}</b> · {escape(sector)}"
+    if not notes:
+        return f"{head}<br>{t('sectors.not_listed')}"
+    return head + "<br>" + "<br>".join(escape(note) for note in notes)
+
+
+def _scale(top: int) -> list[list]:
+    """A stepped scale: 0 is empty, 1…top take the sequential classes."""
+    colours = [_EMPTY] + [theme.SEQUENTIAL_CLASSES[min(2 + i, len(theme.SEQUENTIAL_CLASSES) - 1)]
+                          for i in range(top)]
+    steps = []
+    for index, colour in enumerate(colours):
+        steps += [[index / len(colours), colour], [(index + 1) / len(colours), colour]]
+    return steps
+
+
+def _legend(rows: str, top: int) -> list[tuple[str, str]]:
+    if rows == "sites":
+        return [(t("sectors.legend.listed"), _LISTED), (t("sectors.legend.not_listed"), _EMPTY)]
+    steps = _scale(top)
+    return [(t("sectors.legend.count", count=count), steps[2 * count][1])
+            for count in range(1, top + 1)] + [(t("sectors.legend.none"), _EMPTY)]
+
+
+def coverage_figure(dataset: Dataset, selection: Selection, rows: str = coverage.DEFAULT_ROWS,
+                    order: str = coverage.DEFAULT_ORDER) -> go.Figure:
+    """The coverage matrix for `selection`, as on screen and in export."""
+    shown = query.filter_sites(query.sites(dataset), selection, dataset.sectors)
+    caption = Caption(t(f"sectors.chart_title.{rows}"), _subtitle(dataset, selection),
+                      t("sectors.footer", date=text.format_date(dataset.as_of)))
+    return coverage_matrix(dataset, shown, rows, order, caption)
+
+
+def _subtitle(dataset: Dataset, selection: Selection) -> str:
+    return text.describe_selection(selection, query.country_names(dataset),
+                                   query.sector_names(dataset))
+
+
+def sector_bars(dataset: Dataset, sites: pd.DataFrame, caption: Caption) -> go.Figure:
+    """Sites per sector, fewest first, sectors no site covers marked plainly."""
+    table = coverage.matrix(dataset, sites, "sites")
+    counts = table.sum(axis=0).sort_values(ascending=False, kind="stable")
+    names = dict(zip(dataset.sector_taxonomy["id"], dataset.sector_taxonomy["name_en"]))
+    labels = [names[s] for s in counts.index]
+    figure = go.Figure(go.Bar(
+        x=counts.to_numpy(), y=labels, orientation="h", marker_color=_LISTED,
+        name=t("sectors.legend.sites"), hovertemplate="%{y}: %{x}<extra></extra>"))
+    for label, count in zip(labels, counts):
+        if count == 0:
+            figure.add_annotation(x=0, y=label, text=t("sectors.gap_label"), showarrow=False,
+                                  xanchor="left", font=dict(color=theme.TODAY, size=14))
+    figure.update_layout(yaxis=dict(autorange="reversed", title=None),
+                         xaxis=dict(dtick=max(1, int(counts.max() // 8) or 1), title=None),
+                         margin=dict(l=16, r=16, t=110, b=80))
+    return framed(figure, caption, height=220 + 30 * len(counts), legend=None,
+                  footer_width=NARROW_FOOTER)
+
+
+def gaps_figure(dataset: Dataset, selection: Selection, region: str | None = None) -> go.Figure:
+    """Sites per sector for `selection`, or for the AI Factories `region` can reach."""
+    shown = query.filter_sites(query.sites(dataset), selection, dataset.sectors)
+    if region:
+        shown = shown[shown["id"].isin(coverage.reachable_from(dataset, region)["id"])]
+        title = t("sectors.gaps_title.region", country=query.country_names(dataset).get(region, region))
+    else:
+        title = t("sectors.gaps_title")
+    caption = Caption(title, _subtitle(dataset, selection),
+                      t("sectors.footer", date=text.format_date(dataset.as_of)))
+    return sector_bars(dataset, shown, caption)
