@@ -52,7 +52,8 @@ SEQUENTIAL_CLASSES = ("#efedf5", "#dadaeb", "#bcbddc", "#9e9ac8", "#807dba", "#6
 def _template() -> go.layout.Template:
     return go.layout.Template(layout=go.Layout(
         font=dict(family=FONT_FAMILY, size=16, color=INK),
-        title=dict(font=dict(size=24, color=INK), x=0, xanchor="left", xref="paper"),
+        title=dict(font=dict(size=24, color=INK), x=0, xanchor="left", xref="container",
+                   pad=dict(l=24)),
         paper_bgcolor=BACKGROUND,
         plot_bgcolor=BACKGROUND,
         colorway=list(OKABE_ITO),

@@ -45,7 +45,7 @@ def framed(figure: go.Figure, caption: Caption, height: int = 560,
         title += (f"<br><span style='font-size:16px;color:{theme.MUTED}'>"
                   f"{escape(caption.subtitle)}</span>")
     figure.update_layout(template=theme.TEMPLATE_NAME, title_text=title, height=height,
-                         title=dict(yref="container", y=1 - 18 / height, yanchor="top"),
+                         title=dict(yref="container", y=1 - 28 / height, yanchor="top"),
                          showlegend=legend is not None)
     if legend is not None:
         figure.update_layout(legend=_LEGENDS[legend])
@@ -55,9 +55,11 @@ def framed(figure: go.Figure, caption: Caption, height: int = 560,
             - (margin.b if margin.b is not None else theme.MARGIN["b"])
         figure.update_layout(legend_y=-12 / max(plot, 1))
     if caption.footer:
+        lines = textwrap.wrap(caption.footer, footer_width)
         bottom = figure.layout.margin.b
-        bottom = theme.MARGIN["b"] if bottom is None else bottom
-        footer = "<br>".join(escape(line) for line in textwrap.wrap(caption.footer, footer_width))
+        bottom = max(theme.MARGIN["b"] if bottom is None else bottom, 44 + 17 * len(lines))
+        figure.update_layout(margin_b=bottom)  # room for the axis labels, then the footer
+        footer = "<br>".join(escape(line) for line in lines)
         figure.add_annotation(text=footer, showarrow=False, xref="paper",
                               yref="paper", x=0, y=0, yshift=-(bottom - 6), xanchor="left",
                               yanchor="bottom", align="left", font=dict(size=13, color=theme.MUTED))
