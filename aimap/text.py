@@ -273,6 +273,53 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sectors.pick_placeholder": "Choose a sector",
         "sectors.serving_none": "No site shown lists this sector.",
         "sectors.open_site": "Open a site's page",
+        "nav.budgets": "Budgets",
+        "budgets.title": "Who pays what?",
+        "budgets.group_by": "Group by",
+        "group.site": "Site",
+        "group.wave": "Wave",
+        "group.country": "Country",
+        "budgets.all_claims": "Show every claim",
+        "budgets.all_claims_help": "Every published figure, not only the one shown by default: "
+                                   "where sources disagree, all of them.",
+        "budgets.chart_title.site": "Budget of each site, by funder",
+        "budgets.chart_title.wave": "Budgets by selection wave, by funder",
+        "budgets.chart_title.country": "Budgets by host country, by funder",
+        "budgets.chart_title.claims": "Every published budget claim",
+        "budgets.footer": "Sources: each claim's own sources (hover). Preferred claims unless "
+                          "every claim is shown; unknown budgets are left out, never counted as "
+                          "zero. Data as of {date}.",
+        "budgets.part.eu": "EU",
+        "budgets.part.national": "National",
+        "budgets.part.regional": "Regional",
+        "budgets.part.private": "Private",
+        "budgets.part.unsplit": "Total, split not published",
+        "budgets.part.total": "Total",
+        "budgets.alternative": "other claim",
+        "budgets.range": "Range of disagreeing claims",
+        "budgets.announced": "Announced for the wave",
+        "budgets.wave.antennas": "AI Factory Antennas",
+        "budgets.wave.national": "National AI factories",
+        "budgets.unknown": "{count} site(s) shown have no budget published in euros, so they are "
+                           "not in the sums: {names}.",
+        "budgets.unknown_none": "Every site shown has a published budget.",
+        "budgets.bids": "AI Gigafactory bids are not budgets and are not added: {names}.",
+        "budgets.per_million_title": "Published budget per million inhabitants",
+        "budgets.per_million_unit": "per million inhabitants",
+        "budgets.per_million_detail": "budget %{customdata[1]}, population %{customdata[2]}",
+        "budgets.per_million_footer": "Budgets: preferred claims of the sites shown. Population: "
+                                      "World Bank 2024. Data as of {date}.",
+        "budgets.envelopes": "Programme envelopes (context, not added to site sums)",
+        "budgets.claims": "The claims behind the chart",
+        "budgets.download": "Download this table (CSV)",
+        "col.subject": "Subject",
+        "subject.programme": "EU programme",
+        "subject.wave-1": "Wave 1 (7 AI Factories)",
+        "subject.wave-2": "Wave 2 (6 AI Factories)",
+        "subject.wave-3": "Wave 3 (6 AI Factories)",
+        "subject.antennas-2025": "AI Factory Antennas (13)",
+        "subject.gigafactories": "AI Gigafactories",
+        "col.period": "Period",
         "site_status.candidate": "candidate",
         "site_status.selected": "selected",
         "site_status.contracted": "contracted",
@@ -421,6 +468,22 @@ def source_line(source) -> str:
         safe_url = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
         return f"- [{title}]({safe_url}) — {details}"
     return f"- {title} — {details} ({t('source.seed', file=markdown_escape(url))})"
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: object) -> object:
+    """A cell a spreadsheet will not run: text starting like a formula gets a leading quote."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def clip(name: str, width: int = 32) -> str:
+    """A label cut to `width` characters with an ellipsis: charts must keep their width for
+    data, and the full name is in the hover."""
+    return name if len(name) <= width else name[:width - 1].rstrip() + "…"
 
 
 def kind_label(kind: str, language: str = DEFAULT_LANGUAGE) -> str:

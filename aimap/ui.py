@@ -144,6 +144,39 @@ def budget_table(data: Dataset, claims: pd.DataFrame) -> None:
     })
 
 
+def claims_table(data: Dataset, claims: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Budget claims with their subject, amount, funder, period, source link; returns the
+    table as shown, for downloading exactly that."""
+    names = query.sites(data).set_index("id")["name"].to_dict()
+    names.update({s: t(f"subject.{s}") for s in schema.PROGRAMME_SUBJECTS})
+    table = pd.DataFrame({
+        "subject": claims["subject"].map(names).fillna(claims["subject"]),
+        "label": claims["label"],
+        "amount": claims["amount_eur"].map(text.format_money),
+        "amount_eur": claims["amount_eur"],
+        "funder": claims["funder"].map(lambda f: t(f"funder.{f}")),
+        "period": claims["period"].fillna(""),
+        "preferred": claims["preferred"].fillna(False).astype(bool),
+        "confidence": claims["confidence"].map(lambda c: t(f"confidence.{c}")),
+        "source": [first_link(data, ids) for ids in claims["sources"]],
+        "note": claims["notes"].fillna(""),
+    })
+    st.dataframe(table, hide_index=True, width="stretch", key=key, column_config={
+        "subject": t("col.subject"), "label": t("col.label"), "amount": t("col.amount"),
+        "amount_eur": None, "funder": t("col.funder"), "period": t("col.period"),
+        "preferred": st.column_config.CheckboxColumn(t("col.preferred")),
+        "confidence": t("col.confidence"),
+        "source": st.column_config.LinkColumn(t("col.main_source"), display_text=LINK_DOMAIN),
+        "note": st.column_config.TextColumn(t("col.note"), width="large"),
+    })
+    return table
+
+
+def csv_bytes(table: pd.DataFrame) -> bytes:
+    """A table as UTF-8 CSV that spreadsheets open safely (no formula runs)."""
+    return table.map(text.csv_safe).to_csv(index=False).encode("utf-8")
+
+
 def milestone_table(data: Dataset, steps: pd.DataFrame) -> None:
     """Milestones with their date at the precision the source gave, status and source."""
     names = query.sites(data).set_index("id")["name"]

@@ -8,6 +8,7 @@ from typing import Callable
 
 import plotly.graph_objects as go
 
+from aimap.figures.budgets import budget_figure, per_million_figure
 from aimap.figures.map import map_figure
 from aimap.figures.overview import overview_figure
 from aimap.figures.sectors import coverage_figure, gaps_figure
@@ -40,5 +41,6 @@ VIEWS: tuple[View, ...] = (
     View("map", "pages/map.py", "nav.map", (map_figure,)),
     View("timeline", "pages/timeline.py", "nav.timeline", (timeline_figure,)),
     View("sectors", "pages/sectors.py", "nav.sectors", (coverage_figure, gaps_figure)),
+    View("budgets", "pages/budgets.py", "nav.budgets", (budget_figure, per_million_figure)),
     View("site", "pages/site.py", "nav.site"),
 )

@@ -33,6 +33,7 @@ def requests_seen(page):
 
 #: What shows that a view is drawn: bars, countries (not just an empty plot), a table.
 READY = {"overview": ".js-plotly-plot .bars path", "map": ".choroplethlocation",
+         "budgets": ".js-plotly-plot .bars path",
          "sectors": ".js-plotly-plot .heatmaplayer",
          "timeline": ".js-plotly-plot .bars path",
          "site": '[data-testid="stDataFrame"]'}

@@ -34,7 +34,7 @@ def coverage_matrix(dataset: Dataset, shown: pd.DataFrame, rows: str, order: str
     notes = coverage.cell_notes(dataset, shown, rows)
     row_totals, column_totals = table.sum(axis=1), table.sum(axis=0)
     x = [f"{escape(coverage.short_name(sectors[s]))} ({column_totals[s]})" for s in table.columns]
-    y = [f"{escape(_clip(labels.get(r, r)))} ({row_totals[r]})" for r in table.index]
+    y = [f"{escape(text.clip(labels.get(r, r)))} ({row_totals[r]})" for r in table.index]
     hover = [[_cell_hover(labels.get(r, r), sectors[s], notes.get((r, s))) for s in table.columns]
              for r in table.index]
     top = max(int(table.to_numpy().max()) if table.size else 1, 1)
@@ -54,10 +54,6 @@ def coverage_matrix(dataset: Dataset, shown: pd.DataFrame, rows: str, order: str
         plot_bgcolor="#ffffff", margin=dict(l=16, r=16, t=260, b=90))
     return framed(figure, caption, height=380 + _CELL * max(len(table), 5), legend="bottom",
                   footer_width=NARROW_FOOTER)
-
-
-def _clip(name: str, width: int = 34) -> str:
-    return name if len(name) <= width else name[:width - 1].rstrip() + "…"
 
 
 def _cell_hover(row: str, sector: str, notes: list[str] | None) -> str:

@@ -16,7 +16,6 @@ from aimap.selection import Selection
 from aimap.text import t
 
 _ROW_HEIGHT = 28
-_LABEL_WIDTH = 32  # characters of a row label: the chart must keep most of the width
 _DAY_MS = 86_400_000
 _NO_DIMMING = dict(selected=dict(marker=dict(opacity=1)), unselected=dict(marker=dict(opacity=1)))
 
@@ -57,8 +56,7 @@ def _y_axis(order: pd.DataFrame) -> tuple[list[str], list[str]]:
             labels.append(f"<b>{escape(group)}</b>")
             last = group
         keys.append(site_id)
-        labels.append(escape(name if len(name) <= _LABEL_WIDTH else
-                             name[:_LABEL_WIDTH - 1].rstrip() + "…"))
+        labels.append(escape(text.clip(name)))
     return keys, labels
 
 

@@ -1,0 +1,180 @@
+"""Budget figures: who pays what (stacked by funder), where claims disagree (whiskers, or every
+claim as a dot), and budget per million inhabitants."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from aimap import money, query, text, theme
+from aimap.figures.common import NARROW_FOOTER, Caption, framed
+from aimap.load import Dataset
+from aimap.selection import Selection
+from aimap.text import t
+
+FUNDER_COLOURS = {"eu": "#0072B2", "national": "#E69F00", "regional": "#009E73",
+                  "private": "#CC79A7", "mixed": "#5c5c5c", money.UNSPLIT: "#b8b8b8"}
+_ROW = 30
+_STEPS = (1e6, 2.5e6, 5e6, 10e6, 25e6, 50e6, 100e6, 250e6, 500e6, 1e9, 2.5e9, 5e9, 10e9)
+
+
+def money_axis(top: float) -> dict:
+    """Axis ticks written for people ('€250 M', '€1 bn'), about five of them."""
+    end = top * 1.06
+    step = next((s for s in _STEPS if end / s <= 6), _STEPS[-1])
+    values = [step * i for i in range(int(end // step) + 1)]
+    return dict(tickvals=values, ticktext=[text.format_money(v) for v in values],
+                range=[0, end], title=None)
+
+
+def _group_labels(frame: pd.DataFrame, grouping: str, dataset: Dataset) -> list[str]:
+    if grouping == "site":
+        return [escape(text.clip(label)) for label in frame["label"]]
+    if grouping == "country":
+        names = query.country_names(dataset)
+        return [escape(names.get(c, c)) for c in frame.index]
+    return [t(f"budgets.wave.{w}") if w in ("antennas", "national") else t("wave.label", wave=w)
+            for w in frame.index]
+
+
+def _claim_hover(rows: pd.DataFrame, dataset: Dataset) -> str:
+    publishers = dict(zip(dataset.sources["id"], dataset.sources["publisher"]))
+    return "<br>".join(
+        f"{'★ ' if r.preferred else ''}{escape(r.label)}: {text.format_money(r.amount_eur)} "
+        f"({t('funder.' + r.funder)}) — {escape(', '.join(publishers[s] for s in r.sources))}"
+        for r in rows.itertuples())
+
+
+def stacked(dataset: Dataset, shown: pd.DataFrame, grouping: str, caption: Caption) -> go.Figure:
+    """Preferred claims stacked by funder; whiskers where total claims disagree."""
+    frame = money.grouped(dataset, shown, grouping).sort_values("total")
+    labels = _group_labels(frame, grouping, dataset)
+    figure = go.Figure()
+    for part in money.PARTS:
+        if frame[part].sum() == 0:
+            continue
+        figure.add_bar(y=labels, x=frame[part], orientation="h", name=t(f"budgets.part.{part}"),
+                       marker_color=FUNDER_COLOURS[part],
+                       customdata=[text.format_money(v) for v in frame[part]],
+                       hovertemplate="%{y}<br>" + t(f"budgets.part.{part}") +
+                       ": %{customdata}<extra></extra>")
+    top = frame["total"].max() if len(frame) else 1.0
+    if grouping == "site":
+        top = max(top, _whiskers(figure, dataset, shown, frame, labels))
+    if grouping == "wave":
+        top = max(top, _announced(figure, dataset, frame, labels))
+    figure.update_layout(barmode="stack", xaxis=money_axis(top), yaxis=dict(title=None),
+                         margin=dict(l=16, r=16, t=150, b=90))
+    return framed(figure, caption, height=260 + _ROW * max(len(frame), 4),
+                  footer_width=NARROW_FOOTER)
+
+
+def _whiskers(figure: go.Figure, dataset: Dataset, shown: pd.DataFrame, frame: pd.DataFrame,
+              labels: list[str]) -> float:
+    """A min–max whisker on each site whose total claims disagree; returns the largest max."""
+    spread = money.ranges(dataset, shown).reindex(frame.index).dropna()
+    if spread.empty:
+        return 0.0
+    position = dict(zip(frame.index, labels))
+    budgets = dataset.budgets
+    hover = [_claim_hover(budgets[(budgets["subject"] == site) & (budgets["scope"] == "site")
+                                  & (budgets["funder"] == "mixed")], dataset)
+             for site in spread.index]
+    preferred = frame.loc[spread.index, "total"]
+    figure.add_scatter(
+        y=[position[s] for s in spread.index], x=preferred, mode="markers",
+        name=t("budgets.range"), marker=dict(symbol="line-ns", size=16, color=theme.INK,
+                                             line=dict(width=2, color=theme.INK)),
+        error_x=dict(type="data", symmetric=False, array=spread["max"] - preferred,
+                     arrayminus=preferred - spread["min"], color=theme.INK, thickness=2, width=6),
+        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>")
+    return float(spread["max"].max())
+
+
+def _announced(figure: go.Figure, dataset: Dataset, frame: pd.DataFrame,
+               labels: list[str]) -> float:
+    """The amount announced for each wave, beside the sum of its sites' known budgets."""
+    envelopes = money.envelopes(dataset)
+    announced = envelopes[envelopes["basis"] == "sourced"].drop_duplicates("subject") \
+        .set_index("subject")
+    points = [(label, announced.at[f"wave-{w}", "amount_eur"], announced.loc[[f"wave-{w}"]])
+              for w, label in zip(frame.index, labels) if f"wave-{w}" in announced.index]
+    if not points:
+        return 0.0
+    figure.add_scatter(
+        y=[p[0] for p in points], x=[p[1] for p in points], mode="markers",
+        name=t("budgets.announced"), marker=dict(symbol="diamond", size=15, color="#ffffff",
+                                                 line=dict(color=theme.INK, width=2)),
+        hovertext=[_claim_hover(p[2].reset_index(), dataset) for p in points],
+        hovertemplate="%{hovertext}<extra></extra>")
+    return float(max(p[1] for p in points))
+
+
+def every_claim(dataset: Dataset, shown: pd.DataFrame, caption: Caption) -> go.Figure:
+    """Every site-level claim as a dot: colour = funder, filled = shown by default."""
+    budgets = dataset.budgets
+    rows = budgets[budgets["subject"].isin(money.budget_sites(shown)["id"])
+                   & (budgets["scope"] == "site") & budgets["amount_eur"].notna()]
+    names = shown.set_index("id")["name"]
+    order = rows.groupby("subject")["amount_eur"].max().sort_values().index
+    labels = {s: escape(text.clip(names[s])) for s in order}
+    figure = go.Figure()
+    for funder in ("mixed", *money.FUNDERS):
+        for preferred in (True, False):
+            part = rows[(rows["funder"] == funder) & (rows["preferred"].fillna(False) == preferred)]
+            if part.empty:
+                continue
+            figure.add_scatter(
+                y=[labels[s] for s in part["subject"]], x=part["amount_eur"], mode="markers",
+                name=t(f"budgets.part.{'total' if funder == 'mixed' else funder}")
+                + ("" if preferred else f" ({t('budgets.alternative')})"),
+                marker=dict(size=12, color=FUNDER_COLOURS[funder],
+                            symbol="circle" if preferred else "circle-open",
+                            line=dict(width=2, color=FUNDER_COLOURS[funder])),
+                hovertext=[_claim_hover(part.loc[[i]], dataset) for i in part.index],
+                hovertemplate="%{hovertext}<extra></extra>")
+    figure.update_layout(xaxis=money_axis(rows["amount_eur"].max() if len(rows) else 1),
+                         yaxis=dict(categoryorder="array",
+                                    categoryarray=[labels[s] for s in order], title=None),
+                         margin=dict(l=16, r=16, t=150, b=90))
+    return framed(figure, caption, height=260 + _ROW * max(len(order), 4),
+                  footer_width=NARROW_FOOTER)
+
+
+def budget_figure(dataset: Dataset, selection: Selection,
+                  grouping: str = money.DEFAULT_GROUPING, all_claims: bool = False) -> go.Figure:
+    """Who pays what for `selection`, as on screen and in export."""
+    shown = query.filter_sites(query.sites(dataset), selection, dataset.sectors)
+    title = "budgets.chart_title.claims" if all_claims else f"budgets.chart_title.{grouping}"
+    caption = Caption(t(title), _subtitle(dataset, selection),
+                      t("budgets.footer", date=text.format_date(dataset.as_of)))
+    if all_claims:
+        return every_claim(dataset, shown, caption)
+    return stacked(dataset, shown, grouping, caption)
+
+
+def _subtitle(dataset: Dataset, selection: Selection) -> str:
+    return text.describe_selection(selection, query.country_names(dataset),
+                                   query.sector_names(dataset))
+
+
+def per_million_figure(dataset: Dataset, selection: Selection) -> go.Figure:
+    """Published budget per million inhabitants, by country."""
+    shown = query.filter_sites(query.sites(dataset), selection, dataset.sectors)
+    frame = money.per_million(dataset, shown).sort_values("per_million")
+    names = query.country_names(dataset)
+    labels = [escape(names.get(c, c)) for c in frame.index]
+    figure = go.Figure(go.Bar(
+        y=labels, x=frame["per_million"], orientation="h", marker_color=FUNDER_COLOURS["eu"],
+        customdata=[[text.format_money(v), text.format_money(b), text.format_count(p)]
+                    for v, b, p in zip(frame["per_million"], frame["total"], frame["population"])],
+        hovertemplate="%{y}: %{customdata[0]} " + t("budgets.per_million_unit")
+        + "<br>" + t("budgets.per_million_detail") + "<extra></extra>"))
+    figure.update_layout(xaxis=money_axis(frame["per_million"].max() if len(frame) else 1),
+                         yaxis=dict(title=None), margin=dict(l=16, r=16, t=110, b=90))
+    caption = Caption(t("budgets.per_million_title"), _subtitle(dataset, selection),
+                      t("budgets.per_million_footer", date=text.format_date(dataset.as_of)))
+    return framed(figure, caption, height=220 + _ROW * max(len(frame), 4), legend=None,
+                  footer_width=NARROW_FOOTER)

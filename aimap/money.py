@@ -1,0 +1,95 @@
+"""Who pays what: each site's budget split by funder, grouped by site, wave or country, the
+ranges where claims disagree, the sites without a budget, the programme envelopes, and the
+claims table behind it all. Pure pandas; unknown money is never counted as zero."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from aimap import query
+from aimap.load import Dataset
+from aimap.metrics import BUDGET_KINDS
+
+FUNDERS = ("eu", "national", "regional", "private")
+UNSPLIT = "unsplit"  # part of a published total whose funder split is not published
+PARTS = (*FUNDERS, UNSPLIT)
+GROUPINGS = ("site", "wave", "country")
+DEFAULT_GROUPING = "site"
+
+
+def budget_sites(shown: pd.DataFrame) -> pd.DataFrame:
+    """The shown sites whose money is a budget (a gigafactory bid is not)."""
+    return shown[shown["kind"].isin(BUDGET_KINDS)]
+
+
+def split(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
+    """Per shown site with a known budget: euros per funder, the unsplit rest of the published
+    total, and `total`. Preferred claims only; sites without any amount are absent."""
+    sites = budget_sites(shown)
+    parts = pd.DataFrame({funder: query.preferred_site_claims(dataset, funder)
+                          for funder in FUNDERS}).reindex(sites["id"]).fillna(0.0)
+    totals = query.budget_totals(dataset)
+    total = sites["id"].map(totals["amount_eur"]).to_numpy()
+    parts["total"] = total
+    parts = parts.dropna(subset=["total"])
+    parts[UNSPLIT] = (parts["total"] - parts[list(FUNDERS)].sum(axis=1)).clip(lower=0)
+    parts.index.name = "id"
+    return parts
+
+
+def grouped(dataset: Dataset, shown: pd.DataFrame, grouping: str) -> pd.DataFrame:
+    """`split` summed by site (unchanged), wave or country; rows keep a display `label`."""
+    parts = split(dataset, shown)
+    sites = shown.set_index("id")
+    if grouping == "site":
+        return parts.assign(label=sites.loc[parts.index, "name"])
+    keys = sites.loc[parts.index, "wave" if grouping == "wave" else "country"]
+    if grouping == "wave":
+        keys = keys.fillna("antennas").where(sites.loc[parts.index, "kind"] != "national_ai_factory",
+                                             "national")
+    summed = parts.groupby(keys.to_numpy()).sum()
+    summed["sites"] = pd.Series(keys.to_numpy()).value_counts()
+    summed.index.name = grouping
+    return summed
+
+
+def ranges(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
+    """Sites whose total budget claims disagree: min, max and preferred of the 'mixed' site
+    claims (the disagreement drawn as a whisker)."""
+    budgets = dataset.budgets
+    totals = budgets[(budgets["scope"] == "site") & (budgets["funder"] == "mixed")
+                     & budgets["subject"].isin(budget_sites(shown)["id"])
+                     & budgets["amount_eur"].notna()]
+    spread = totals.groupby("subject")["amount_eur"].agg(["min", "max", "count"])
+    return spread[spread["count"] > 1]
+
+
+def unknown(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
+    """Shown sites with a budget to publish but none published."""
+    sites = budget_sites(shown)
+    return sites[~sites["id"].isin(split(dataset, shown).index)]
+
+
+def envelopes(dataset: Dataset) -> pd.DataFrame:
+    """Programme money (waves, antennas, InvestAI, the 2021-27 plan…), preferred claims."""
+    budgets = dataset.budgets
+    rows = budgets[(budgets["scope"] == "envelope") & budgets["preferred"].fillna(False)]
+    return rows.sort_values("amount_eur", ascending=False).reset_index(drop=True)
+
+
+def claims(dataset: Dataset, shown: pd.DataFrame, all_claims: bool) -> pd.DataFrame:
+    """The site-level claims behind the view: preferred ones, or every claim."""
+    budgets = dataset.budgets
+    rows = budgets[budgets["subject"].isin(shown["id"]) & (budgets["scope"] != "envelope")]
+    if not all_claims:
+        rows = rows[rows["preferred"].fillna(False)]
+    return rows.sort_values(["subject", "scope", "funder"]).reset_index(drop=True)
+
+
+def per_million(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
+    """Per country: budget, population and budget per million inhabitants (where both known)."""
+    by_country = grouped(dataset, shown, "country")["total"]
+    population = dataset.countries.set_index("iso3")["population"].astype("float64")
+    frame = pd.DataFrame({"total": by_country, "population": population.reindex(by_country.index)})
+    frame["per_million"] = frame["total"] / frame["population"] * 1e6
+    return frame.dropna().sort_values("per_million", ascending=False)
