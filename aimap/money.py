@@ -15,6 +15,7 @@ UNSPLIT = "unsplit"  # part of a published total whose funder split is not publi
 PARTS = (*FUNDERS, UNSPLIT)
 GROUPINGS = ("site", "wave", "country")
 DEFAULT_GROUPING = "site"
+_WAVE_ORDER = ("1", "2", "3", "antennas", "national")
 
 
 def budget_sites(shown: pd.DataFrame) -> pd.DataFrame:
@@ -50,6 +51,8 @@ def grouped(dataset: Dataset, shown: pd.DataFrame, grouping: str) -> pd.DataFram
     summed = parts.groupby(keys.to_numpy()).sum()
     summed["sites"] = pd.Series(keys.to_numpy()).value_counts()
     summed.index.name = grouping
+    if grouping == "wave":  # in the order people read them, wave 1 first
+        summed = summed.reindex([k for k in _WAVE_ORDER if k in summed.index])
     return summed
 
 

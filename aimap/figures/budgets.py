@@ -49,7 +49,8 @@ def _claim_hover(rows: pd.DataFrame, dataset: Dataset) -> str:
 
 def stacked(dataset: Dataset, shown: pd.DataFrame, grouping: str, caption: Caption) -> go.Figure:
     """Preferred claims stacked by funder; whiskers where total claims disagree."""
-    frame = money.grouped(dataset, shown, grouping).sort_values("total")
+    frame = money.grouped(dataset, shown, grouping)
+    frame = frame.iloc[::-1] if grouping == "wave" else frame.sort_values("total")  # top down
     labels = _group_labels(frame, grouping, dataset)
     figure = go.Figure()
     for part in money.PARTS:
