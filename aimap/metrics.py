@@ -7,8 +7,8 @@ value is unknown gets NaN ("no data"); a country hosting none is absent ("no sit
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pandas as pd
 

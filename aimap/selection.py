@@ -6,8 +6,8 @@ A shared or reloaded link restores the same view: `Selection.from_query(params)`
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
-from typing import Iterable, Mapping
 
 from aimap import schema
 
@@ -37,7 +37,7 @@ class Selection:
                 if getattr(self, name)}
 
     @classmethod
-    def from_query(cls, params: Mapping[str, str | list[str]]) -> "Selection":
+    def from_query(cls, params: Mapping[str, str | list[str]]) -> Selection:
         """Parse query parameters (as written by `to_query`); repeated keys are merged."""
         values = {}
         for key, name in QUERY_KEYS.items():
@@ -47,7 +47,7 @@ class Selection:
             values[name] = _unique(item for item in items if item)
         return cls(**values).restricted(kinds=SITE_KINDS, waves=schema.WAVES)
 
-    def restricted(self, **allowed: Iterable[str]) -> "Selection":
+    def restricted(self, **allowed: Iterable[str]) -> Selection:
         """A copy keeping only allowed values, e.g. `restricted(countries=known_iso3)`."""
         changes = {}
         for name, options in allowed.items():

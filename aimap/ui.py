@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Callable, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -116,6 +116,21 @@ def keep_in_url(key: str, value: str | bool | None, default: str | bool | None =
     wanted = "1" if value is True else str(value)
     if st.query_params.get(key) != wanted:
         st.query_params[key] = wanted
+
+
+def site_links(sites: pd.DataFrame) -> None:
+    """A link to the page of each site in `sites` (id, name)."""
+    for site_id, name in zip(sites["id"], sites["name"]):
+        st.page_link("pages/site.py", label=name, query_params={"id": site_id})
+
+
+def section(title: str, rows: pd.DataFrame, empty: str, draw: Callable[[], None]) -> None:
+    """A subheader, then `draw()` — or, when `rows` is empty, the `empty` message."""
+    st.subheader(title)
+    if rows.empty:
+        st.caption(empty)
+    else:
+        draw()
 
 
 def budget_table(data: Dataset, claims: pd.DataFrame) -> None:

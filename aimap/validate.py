@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Callable, Iterable
 
 from aimap import schema
 from aimap.schema import Column, Table

@@ -3,8 +3,8 @@ presentation). Adding a view means adding a row here, a figure module and a thin
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import plotly.graph_objects as go
 
@@ -13,8 +13,6 @@ from aimap.figures.map import map_figure
 from aimap.figures.overview import overview_figure
 from aimap.figures.sectors import coverage_figure, gaps_figure
 from aimap.figures.timeline import timeline_figure
-from aimap.load import Dataset
-from aimap.selection import Selection
 
 FigureBuilder = Callable[..., go.Figure]  # (dataset, selection, **view options) -> figure
 

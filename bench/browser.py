@@ -38,7 +38,7 @@ def browser_timings() -> dict[str, dict[str, float]]:
             times = []
             for _ in range(RUNS + 1):  # the first run fills the caches
                 page = context.new_page()
-                times.append(_timed(page, lambda: page.goto(f"{base}/{path}"), selector))
+                times.append(_timed(page, lambda p=page, u=f"{base}/{path}": p.goto(u), selector))
                 page.close()
             opened[path or "overview"] = round(statistics.median(times[1:]), 1)
         navigated = []

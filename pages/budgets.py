@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from aimap import money, query, text, ui
+from aimap import money, query, ui
 from aimap.figures.budgets import budget_figure, per_million_figure
 from aimap.text import t
 

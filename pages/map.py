@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from aimap import details, query, text, ui
+from aimap import details, query, ui
 from aimap.figures.common import read_click
 from aimap.figures.map import map_figure
 from aimap.metrics import DEFAULT_METRIC, METRICS
@@ -40,22 +40,14 @@ country = st.selectbox(t("map.country"), countries, key="country", index=None,
                        format_func=lambda c: names.get(c, c), placeholder=t("map.pick_country"))
 if country:
     info = details.country_panel(data, shown, country)
-    st.subheader(t("map.panel.sites"))
-    for site_id, name in zip(info.sites["id"], info.sites["name"]):
-        st.page_link("pages/site.py", label=name, query_params={"id": site_id})
-    st.subheader(t("map.panel.budgets"))
-    if info.budgets.empty:
-        st.caption(t("map.panel.no_budgets"))
-    else:
-        ui.budget_table(data, info.budgets)
-    st.subheader(t("map.panel.sectors"))
-    sectors = sorted(set(info.sectors["sector_name"]))
-    st.write(" · ".join(sectors) if sectors else t("map.panel.no_sectors"))
-    st.subheader(t("map.panel.milestones"))
-    if info.milestones.empty:
-        st.caption(t("map.panel.no_milestones"))
-    else:
-        ui.milestone_table(data, info.milestones)
+    ui.section(t("map.panel.sites"), info.sites, t("map.panel.no_sites", country=info.name),
+               lambda: ui.site_links(info.sites))
+    ui.section(t("map.panel.budgets"), info.budgets, t("map.panel.no_budgets"),
+               lambda: ui.budget_table(data, info.budgets))
+    ui.section(t("map.panel.sectors"), info.sectors, t("map.panel.no_sectors"),
+               lambda: st.write(" · ".join(sorted(set(info.sectors["sector_name"])))))
+    ui.section(t("map.panel.milestones"), info.milestones, t("map.panel.no_milestones"),
+               lambda: ui.milestone_table(data, info.milestones))
 
 ui.keep_in_url("metric", metric, DEFAULT_METRIC)
 ui.keep_in_url("links", links, False)

@@ -61,8 +61,7 @@ if sector:
                            compact=True))
         ui.sector_table(data, serving)
         st.subheader(t("sectors.open_site"))
-        for site_id, name in dict(zip(serving["subject"], serving["name"])).items():
-            st.page_link("pages/site.py", label=name, query_params={"id": site_id})
+        ui.site_links(serving.drop_duplicates("subject").rename(columns={"subject": "id"}))
 
 ui.keep_in_url("rows", rows, coverage.DEFAULT_ROWS)
 ui.keep_in_url("order", order, coverage.DEFAULT_ORDER)

@@ -53,35 +53,15 @@ with right:
             t("col.main_source"): st.column_config.LinkColumn(display_text=ui.LINK_DOMAIN)})
     linked_title = "site.linked_factories" if profile.site["kind"] == "antenna" \
         else "site.linked_antennas"
-    st.subheader(t(linked_title))
-    if profile.linked.empty:
-        st.caption(t("site.no_links"))
-    for other_id, other_name in zip(profile.linked["id"], profile.linked["name"]):
-        st.page_link("pages/site.py", label=other_name, query_params={"id": other_id})
+    ui.section(t(linked_title), profile.linked, t("site.no_links"),
+               lambda: ui.site_links(profile.linked))
 
-st.subheader(t("site.budgets"))
-if profile.budgets.empty:
-    st.caption(t("map.panel.no_budgets"))
-else:
-    ui.budget_table(data, profile.budgets)
-
-st.subheader(t("site.milestones"))
-if profile.milestones.empty:
-    st.caption(t("site.no_milestones"))
-else:
-    ui.milestone_table(data, profile.milestones)
-
-st.subheader(t("site.sectors"))
-if profile.sectors.empty:
-    st.caption(t("map.panel.no_sectors"))
-else:
-    st.dataframe({
-        t("col.sector"): profile.sectors["sector_name"],
-        t("col.raw_label"): profile.sectors["raw_label"],
-        t("col.language"): profile.sectors["language"],
-        t("col.main_source"): [ui.first_link(data, s) or "" for s in profile.sectors["sources"]],
-    }, hide_index=True, width="stretch", column_config={
-        t("col.main_source"): st.column_config.LinkColumn(display_text=ui.LINK_DOMAIN)})
+ui.section(t("site.budgets"), profile.budgets, t("map.panel.no_budgets"),
+           lambda: ui.budget_table(data, profile.budgets))
+ui.section(t("site.milestones"), profile.milestones, t("site.no_milestones"),
+           lambda: ui.milestone_table(data, profile.milestones))
+ui.section(t("site.sectors"), profile.sectors, t("map.panel.no_sectors"),
+           lambda: ui.sector_table(data, profile.sectors))
 
 st.subheader(t("site.sources"))
 ui.sources_list(data, profile.sources["id"])

@@ -9,9 +9,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,10 +51,10 @@ def streamlit_server(env: dict[str, str] | None = None) -> Iterator[str]:
                 with urllib.request.urlopen(f"{base}/_stcore/health", timeout=1) as response:
                     if response.status == 200:
                         break
-            except OSError:
+            except OSError as error:
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError("streamlit did not start: "
-                                       + process.stderr.read().decode(errors="replace"))
+                                       + process.stderr.read().decode(errors="replace")) from error
                 time.sleep(0.2)
         yield base
     finally:

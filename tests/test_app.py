@@ -2,29 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from apptest import APP, TIMEOUT, run_page
 from streamlit.testing.v1 import AppTest
 
 from aimap import query, text
-from aimap.selection import Selection
 from aimap.views import VIEWS
-
-TIMEOUT = 60
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
-
-
-def _run(page: str = VIEWS[0].page, **params: str) -> AppTest:
-    """Run app.py on `page` with `params` in the URL."""
-    app = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.run()
-    if page != VIEWS[0].page:
-        app.switch_page(page).run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
 
 
 def _metrics(app: AppTest) -> dict[str, str]:
@@ -33,12 +16,12 @@ def _metrics(app: AppTest) -> dict[str, str]:
 
 @pytest.mark.parametrize("view", VIEWS, ids=lambda v: v.key)
 def test_every_page_runs_without_exception(view):
-    app = _run(view.page)
+    app = run_page(view.page)
     assert not app.error
 
 
 def test_overview_headline_equals_the_tables(dataset):
-    app = _run()
+    app = run_page()
     numbers = query.headline(dataset, query.sites(dataset))
     metrics = _metrics(app)
     assert metrics[text.t("overview.factories")] == "19"
@@ -51,7 +34,7 @@ def test_overview_headline_equals_the_tables(dataset):
 
 
 def test_filters_come_from_the_url_and_apply(dataset):
-    app = _run(waves="3")
+    app = run_page(waves="3")
     assert app.sidebar.multiselect[1].value == ["3"]
     metrics = _metrics(app)
     assert metrics[text.t("overview.factories")] == "6"
@@ -60,7 +43,7 @@ def test_filters_come_from_the_url_and_apply(dataset):
 
 
 def test_unknown_filter_values_in_the_url_are_ignored():
-    app = _run(countries="ROU,XXX", waves="9")
+    app = run_page(countries="ROU,XXX", waves="9")
     assert app.sidebar.multiselect[2].value == ["ROU"]
     assert app.sidebar.multiselect[1].value == []
     assert app.query_params["countries"] == "ROU"
@@ -68,7 +51,7 @@ def test_unknown_filter_values_in_the_url_are_ignored():
 
 
 def test_changing_a_filter_writes_the_url():
-    app = _run()
+    app = run_page()
     app.sidebar.multiselect[0].set_value(["antenna"]).run()
     assert app.query_params["kinds"] == "antenna"
     assert _metrics(app)[text.t("overview.factories")] == "0"
@@ -78,7 +61,7 @@ def test_changing_a_filter_writes_the_url():
 
 
 def test_search_narrows_the_table(dataset):
-    app = _run()
+    app = run_page()
     app.text_input[0].input("Kraków").run()
     frame = app.dataframe[0].value
     assert set(frame["name"]) == set(dataset.factories.loc[
@@ -86,7 +69,7 @@ def test_search_narrows_the_table(dataset):
 
 
 def test_table_shows_unknown_and_partial_budgets_for_people():
-    app = _run()
+    app = run_page()
     frame = app.dataframe[0].value.set_index("name")
     assert frame.filter(like="MIMER", axis=0)["budget_eur"].tolist() == ["unknown"]
     assert frame.filter(like="Icelandic", axis=0)["budget_eur"].iloc[0].startswith("≥ €")
@@ -94,7 +77,7 @@ def test_table_shows_unknown_and_partial_budgets_for_people():
 
 
 def test_sources_of_the_chosen_site_are_listed_as_links(dataset):
-    app = _run()
+    app = run_page()
     site = dataset.factories.set_index("id").loc["ro-ai"]
     app.selectbox[0].set_value("ro-ai").run()
     markdown = "\n".join(m.value for m in app.markdown)
@@ -104,7 +87,7 @@ def test_sources_of_the_chosen_site_are_listed_as_links(dataset):
 
 
 def test_a_filter_matching_nothing_says_so():
-    app = _run(kinds="antenna", waves="1")
+    app = run_page(kinds="antenna", waves="1")
     assert text.t("overview.no_sites") in [i.value for i in app.info]
 
 

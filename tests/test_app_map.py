@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from apptest import run_page
 from streamlit.testing.v1 import AppTest
 
 from aimap import query, text
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
-
-
-def _page(page: str, **params: str) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.query_params.update(params)
-    app.run()
-    app.switch_page(page).run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
 
 
 def _links(app: AppTest) -> list[str]:
@@ -25,7 +13,7 @@ def _links(app: AppTest) -> list[str]:
 
 
 def test_country_in_the_url_opens_its_panel_with_sites_and_sourced_budgets(dataset):
-    app = _page("pages/map.py", country="ROU", metric="budget")
+    app = run_page("pages/map.py", country="ROU", metric="budget")
     assert app.selectbox(key="country").value == "ROU"
     assert app.segmented_control(key="metric").value == "budget"
     assert {"RO AI Factory", "Black Sea AI Gigafactory"} <= set(_links(app))
@@ -36,7 +24,7 @@ def test_country_in_the_url_opens_its_panel_with_sites_and_sourced_budgets(datas
 
 
 def test_disagreeing_budget_claims_sit_side_by_side(dataset):
-    app = _page("pages/map.py", country="ITA")
+    app = run_page("pages/map.py", country="ITA")
     budgets = app.dataframe[0].value
     totals = budgets[budgets["amount"].isin(["€430 M", "€420 M"])]
     assert len(totals) == 2 and totals.index[1] - totals.index[0] == 1  # next to each other
@@ -45,13 +33,13 @@ def test_disagreeing_budget_claims_sit_side_by_side(dataset):
 
 
 def test_unknown_country_or_metric_in_the_url_falls_back(dataset):
-    app = _page("pages/map.py", country="ATL", metric="nonsense")
+    app = run_page("pages/map.py", country="ATL", metric="nonsense")
     assert app.selectbox(key="country").value is None
     assert app.segmented_control(key="metric").value == "sites"
 
 
 def test_clicking_a_country_opens_its_panel():
-    app = _page("pages/map.py")
+    app = run_page("pages/map.py")
     app.session_state["map"] = {"selection": {"points": [
         {"customdata": ["country", "ESP"], "location": "ESP"}]}}
     app.run()
@@ -61,8 +49,8 @@ def test_clicking_a_country_opens_its_panel():
     assert app.query_params["country"] == "ESP"
 
 
-def test_clicking_a_site_opens_its_page():
-    app = _page("pages/map.py")
+def test_clicking_a_site_opens_itsrun_page():
+    app = run_page("pages/map.py")
     app.session_state["map"] = {"selection": {"points": [{"customdata": ["site", "gaia"]}]}}
     app.run()
     assert not app.exception
@@ -70,7 +58,7 @@ def test_clicking_a_site_opens_its_page():
 
 
 def test_metric_and_links_are_written_to_the_url():
-    app = _page("pages/map.py")
+    app = run_page("pages/map.py")
     app.segmented_control(key="metric").set_value("eu_share").run()
     app.toggle(key="links").set_value(True).run()
     assert app.query_params["metric"] == "eu_share"
@@ -78,7 +66,7 @@ def test_metric_and_links_are_written_to_the_url():
 
 
 def test_site_page_shows_every_fact_with_sources(dataset):
-    app = _page("pages/site.py", id="ro-ai")
+    app = run_page("pages/site.py", id="ro-ai")
     assert app.title[0].value == "RO AI Factory"
     facts = app.table[0].value
     assert facts.loc[text.t("field.city")].iloc[0] == "Bucharest"
@@ -91,7 +79,7 @@ def test_site_page_shows_every_fact_with_sources(dataset):
 
 
 def test_site_page_shows_the_seed_error_next_to_the_corrected_value():
-    app = _page("pages/site.py", id="rs-national")
+    app = run_page("pages/site.py", id="rs-national")
     claims = next(frame.value for frame in app.dataframe
                   if text.t("col.claim") in frame.value.columns)
     city = claims[claims[text.t("col.field")] == text.t("field.city")].iloc[0]
@@ -101,13 +89,13 @@ def test_site_page_shows_the_seed_error_next_to_the_corrected_value():
 
 
 def test_site_page_lists_linked_sites(dataset):
-    app = _page("pages/site.py", id="be-aifa")
+    app = run_page("pages/site.py", id="be-aifa")
     names = query.sites(dataset).set_index("id")["name"]
     assert {names["jaif"], names["lumi-aif"]} <= set(_links(app))
-    app = _page("pages/site.py", id="jaif")
+    app = run_page("pages/site.py", id="jaif")
     assert names["be-aifa"] in _links(app) and names["hunaifa"] in _links(app)
 
 
 def test_unknown_site_id_says_so():
-    app = _page("pages/site.py", id="atlantis")
+    app = run_page("pages/site.py", id="atlantis")
     assert "atlantis" in app.warning[0].value

@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-from streamlit.testing.v1 import AppTest
+from apptest import run_page
 
 from aimap import text, timeline
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
-
-def _timeline(**params: str) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.query_params.update(params)
-    app.run()
-    app.switch_page("pages/timeline.py").run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
+def _timeline(**params: str):
+    return run_page("pages/timeline.py", **params)
 
 
 def test_grouping_sort_and_window_come_from_the_url():

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-
 import pytest
+from browser import LAUNCH_ARGS, ROOT, chromium_or_fail, is_local, streamlit_server
 
 from aimap.views import VIEWS
-from browser import LAUNCH_ARGS, ROOT, chromium_or_fail, is_local, streamlit_server
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = ROOT / "screenshots"

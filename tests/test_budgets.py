@@ -3,19 +3,13 @@ are drawn, CSV downloads are safe."""
 
 from __future__ import annotations
 
-import io
-from pathlib import Path
-
-import pandas as pd
 import plotly.graph_objects as go
 import pytest
-from streamlit.testing.v1 import AppTest
+from apptest import run_page
 
 from aimap import money, query, text
 from aimap.figures.budgets import budget_figure, money_axis, per_million_figure
 from aimap.selection import Selection
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
 def test_split_adds_up_to_the_preferred_total(dataset):
@@ -132,13 +126,8 @@ def test_csv_cells_cannot_run_formulas(value, expected):
     assert text.csv_safe(value) == expected
 
 
-def _budgets_page(**params: str) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.query_params.update(params)
-    app.run()
-    app.switch_page("pages/budgets.py").run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
+def _budgets_page(**params: str):
+    return run_page("pages/budgets.py", **params)
 
 
 def test_page_state_lives_in_the_url():

@@ -3,15 +3,15 @@ message naming file, row and column."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pandas as pd
 import pytest
+from conftest import read_rows, write_rows
 
 from aimap import schema
 from aimap.load import GEO_FILE, DataError, load_dataset
-from conftest import read_rows, write_rows
 
 
 def test_real_data_loads_typed(dataset):

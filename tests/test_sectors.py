@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import plotly.graph_objects as go
 import pytest
-from streamlit.testing.v1 import AppTest
+from apptest import run_page
 
 from aimap import coverage, query
 from aimap.figures.sectors import coverage_figure, gaps_figure
 from aimap.selection import Selection
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
 @pytest.mark.parametrize("name, short", [
@@ -105,13 +101,8 @@ def test_gaps_figure_marks_sectors_no_site_serves(dataset):
     assert len(bars.y) == len(dataset.sector_taxonomy)
 
 
-def _sectors_page(**params: str) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.query_params.update(params)
-    app.run()
-    app.switch_page("pages/sectors.py").run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
+def _sectors_page(**params: str):
+    return run_page("pages/sectors.py", **params)
 
 
 def test_page_restores_its_state_from_the_url(dataset):

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from aimap import query, timeline, theme
+from aimap import query, theme, timeline
 from aimap.figures.timeline import date_text, timeline_figure
 from aimap.selection import Selection
 

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from aimap import money, query, text, theme
-from aimap.figures.common import NARROW_FOOTER, Caption, framed
+from aimap.figures.common import NARROW_FOOTER, Caption, caption_for, framed
 from aimap.load import Dataset
 from aimap.selection import Selection
 from aimap.text import t
@@ -149,16 +149,10 @@ def budget_figure(dataset: Dataset, selection: Selection,
     """Who pays what for `selection`, as on screen and in export."""
     shown = query.filter_sites(query.sites(dataset), selection, dataset.sectors)
     title = "budgets.chart_title.claims" if all_claims else f"budgets.chart_title.{grouping}"
-    caption = Caption(t(title), _subtitle(dataset, selection),
-                      t("budgets.footer", date=text.format_date(dataset.as_of)))
+    caption = caption_for(dataset, selection, t(title), "budgets.footer")
     if all_claims:
         return every_claim(dataset, shown, caption)
     return stacked(dataset, shown, grouping, caption)
-
-
-def _subtitle(dataset: Dataset, selection: Selection) -> str:
-    return text.describe_selection(selection, query.country_names(dataset),
-                                   query.sector_names(dataset))
 
 
 def per_million_figure(dataset: Dataset, selection: Selection) -> go.Figure:
@@ -175,7 +169,7 @@ def per_million_figure(dataset: Dataset, selection: Selection) -> go.Figure:
         + "<br>" + t("budgets.per_million_detail") + "<extra></extra>"))
     figure.update_layout(xaxis=money_axis(frame["per_million"].max() if len(frame) else 1),
                          yaxis=dict(title=None), margin=dict(l=16, r=16, t=110, b=90))
-    caption = Caption(t("budgets.per_million_title"), _subtitle(dataset, selection),
-                      t("budgets.per_million_footer", date=text.format_date(dataset.as_of)))
+    caption = caption_for(dataset, selection, t("budgets.per_million_title"),
+                          "budgets.per_million_footer")
     return framed(figure, caption, height=220 + _ROW * max(len(frame), 4), legend=None,
                   footer_width=NARROW_FOOTER)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import textwrap
+from dataclasses import dataclass
 from html import escape
 
 import plotly.graph_objects as go
 
-from aimap import theme
+from aimap import query, text, theme
+from aimap.load import Dataset
+from aimap.selection import Selection
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,14 @@ _LEGENDS = {
                   traceorder="grouped", groupclick="toggleitem"),
     "bottom": dict(orientation="h", x=0, xanchor="left", yanchor="top", traceorder="normal"),
 }
+
+
+def caption_for(dataset: Dataset, selection: Selection, title: str, footer_key: str) -> Caption:
+    """The usual caption: `title`, the active filters in words, and a footer message given
+    the data's as-of date."""
+    subtitle = text.describe_selection(selection, query.country_names(dataset),
+                                       query.sector_names(dataset))
+    return Caption(title, subtitle, text.t(footer_key, date=text.format_date(dataset.as_of)))
 
 
 def framed(figure: go.Figure, caption: Caption, height: int = 560,

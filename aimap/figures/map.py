@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from aimap import geo, query, text, theme
-from aimap.figures.common import Caption, framed
+from aimap.figures.common import Caption, caption_for, framed
 from aimap.load import Dataset
 from aimap.metrics import DEFAULT_METRIC, METRICS_BY_KEY, class_index, country_values
 from aimap.selection import Selection
@@ -203,11 +203,6 @@ def map_figure(dataset: Dataset, selection: Selection, metric: str = DEFAULT_MET
     """The map for `selection`, as on screen and in export; `country` is outlined; `compact`
     for a small map beside other content."""
     shown = query.filter_sites(query.sites(dataset), selection, dataset.sectors)
-    caption = Caption(
-        t(f"metric.title.{metric}"),
-        text.describe_selection(selection, query.country_names(dataset),
-                                query.sector_names(dataset)),
-        t("map.footer", date=text.format_date(dataset.as_of)),
-    )
+    caption = caption_for(dataset, selection, t(f"metric.title.{metric}"), "map.footer")
     return europe_map(dataset, shown, metric, links, caption, highlight=country,
                       compact=compact)

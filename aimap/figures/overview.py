@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from aimap import query, text, theme
-from aimap.figures.common import Caption, framed
+from aimap.figures.common import Caption, caption_for, framed
 from aimap.load import Dataset
 from aimap.selection import Selection
 from aimap.text import t
@@ -37,11 +37,6 @@ def sites_by_country(table: pd.DataFrame, caption: Caption) -> go.Figure:
 def overview_figure(dataset: Dataset, selection: Selection) -> go.Figure:
     """The Overview chart for `selection`, as on screen and in export."""
     shown = query.filter_sites(query.sites(dataset), selection, dataset.sectors)
-    caption = Caption(
-        t("overview.chart_title"),
-        text.describe_selection(selection, query.country_names(dataset),
-                                query.sector_names(dataset)),
-        t("overview.chart_footer", date=text.format_date(dataset.as_of)),
-    )
+    caption = caption_for(dataset, selection, t("overview.chart_title"), "overview.chart_footer")
     names = shown["country"].map(query.country_names(dataset))
     return sites_by_country(pd.DataFrame({"country": names, "kind": shown["kind"]}), caption)

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from aimap import coverage, query, text, theme
-from aimap.figures.common import NARROW_FOOTER, Caption, framed
+from aimap.figures.common import NARROW_FOOTER, Caption, caption_for, framed
 from aimap.load import Dataset
 from aimap.selection import Selection
 from aimap.text import t
@@ -85,14 +85,8 @@ def coverage_figure(dataset: Dataset, selection: Selection, rows: str = coverage
                     order: str = coverage.DEFAULT_ORDER) -> go.Figure:
     """The coverage matrix for `selection`, as on screen and in export."""
     shown = query.filter_sites(query.sites(dataset), selection, dataset.sectors)
-    caption = Caption(t(f"sectors.chart_title.{rows}"), _subtitle(dataset, selection),
-                      t("sectors.footer", date=text.format_date(dataset.as_of)))
+    caption = caption_for(dataset, selection, t(f"sectors.chart_title.{rows}"), "sectors.footer")
     return coverage_matrix(dataset, shown, rows, order, caption)
-
-
-def _subtitle(dataset: Dataset, selection: Selection) -> str:
-    return text.describe_selection(selection, query.country_names(dataset),
-                                   query.sector_names(dataset))
 
 
 def sector_bars(dataset: Dataset, sites: pd.DataFrame, caption: Caption) -> go.Figure:
@@ -123,6 +117,5 @@ def gaps_figure(dataset: Dataset, selection: Selection, region: str | None = Non
         title = t("sectors.gaps_title.region", country=query.country_names(dataset).get(region, region))
     else:
         title = t("sectors.gaps_title")
-    caption = Caption(title, _subtitle(dataset, selection),
-                      t("sectors.footer", date=text.format_date(dataset.as_of)))
+    caption = caption_for(dataset, selection, title, "sectors.footer")
     return sector_bars(dataset, shown, caption)

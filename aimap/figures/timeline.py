@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from aimap import query, text, theme, timeline
-from aimap.figures.common import NARROW_FOOTER, Caption, framed
+from aimap.figures.common import NARROW_FOOTER, Caption, caption_for, framed
 from aimap.load import Dataset
 from aimap.selection import Selection
 from aimap.text import t
@@ -168,10 +168,5 @@ def timeline_figure(dataset: Dataset, selection: Selection,
                     today: date | None = None) -> go.Figure:
     """The timeline for `selection`, as on screen and in export."""
     shown = query.filter_sites(query.sites(dataset), selection, dataset.sectors)
-    caption = Caption(
-        t("timeline.chart_title"),
-        text.describe_selection(selection, query.country_names(dataset),
-                                query.sector_names(dataset)),
-        t("timeline.footer", date=text.format_date(dataset.as_of)),
-    )
+    caption = caption_for(dataset, selection, t("timeline.chart_title"), "timeline.footer")
     return gantt(dataset, shown, grouping, sort, window, today or date.today(), caption)
