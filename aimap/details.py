@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from aimap import query, text, validate
+from aimap import query, schema, text, validate
 from aimap.load import Dataset
 
 FACT_FIELDS = ("kind", "wave", "selected_on", "country", "city", "host", "coordinator",
@@ -76,6 +76,26 @@ class SiteProfile:
     milestones: pd.DataFrame
     linked: pd.DataFrame
     sources: pd.DataFrame
+
+
+def sources_used(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
+    """Every source behind what is shown: the sites, their budgets, milestones, sectors and
+    claims, and the programme's, in sources.csv order."""
+    subjects = set(shown["id"]) | set(schema.PROGRAMME_SUBJECTS)
+    ids = {s for ids in shown["sources"] for s in ids}
+    for table in (dataset.budgets, dataset.milestones, dataset.sectors, dataset.claims):
+        rows = table[table["subject"].isin(subjects)]
+        ids |= {s for row_ids in rows["sources"] for s in row_ids}
+    return dataset.sources[dataset.sources["id"].isin(ids)].reset_index(drop=True)
+
+
+def sources_text(sources: pd.DataFrame) -> str:
+    """A plain-text list of sources: title, publisher, date and address, one per line."""
+    lines = []
+    for row in sources.itertuples():
+        when = f", {row.published_on:%Y-%m-%d}" if not text.is_missing(row.published_on) else ""
+        lines.append(f"[{row.id}] {row.title} — {row.publisher}{when}\n    {row.url}")
+    return "\n".join(lines) + "\n"
 
 
 def _fact_value(field: str, value: object, dataset: Dataset) -> str:

@@ -274,6 +274,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sectors.serving_none": "No site shown lists this sector.",
         "sectors.open_site": "Open a site's page",
         "nav.budgets": "Budgets",
+        "site.footer": "Sources: the site's own sources, listed on its page in the app. Data as "
+                       "of {date}.",
+        "summary.title": "Europe's AI infrastructure: briefing summary",
+        "summary.footer": "Sources: aimap curated dataset (EuroHPC JU, governments, press; "
+                          "every figure sourced, see SOURCES.txt). Data as of {date}.",
+        "summary.next": "Next milestones (12 months)",
+        "export.no_chromium": "PNG export needs Chromium, which is not installed here. "
+                              "Install it with: {command}",
+        "export.button": "Download PNG",
+        "export.sources_header": "Sources of the European AI infrastructure map briefing pack.\n"
+                                 "Filters: {filters}. Data as of {date}.",
+        "export.preset": "Size",
+        "export.pack": "Download the briefing pack (ZIP)",
+        "export.unavailable": "PNG export is unavailable: {reason}",
+        "preset.slide": "Slide 16:9 (1920 × 1080)",
+        "preset.a4_landscape": "A4 landscape, print (3508 × 2480)",
+        "preset.a4_portrait": "A4 portrait, print (2480 × 3508)",
+        "preset.square": "Square (1080 × 1080)",
         "budgets.title": "Who pays what?",
         "budgets.group_by": "Group by",
         "group.site": "Site",
@@ -484,6 +502,11 @@ def clip(name: str, width: int = 32) -> str:
     """A label cut to `width` characters with an ellipsis: charts must keep their width for
     data, and the full name is in the hover."""
     return name if len(name) <= width else name[:width - 1].rstrip() + "…"
+
+
+def when(as_written: object, start: date, precision: str) -> str:
+    """When a milestone happens: as the source wrote it, else at the precision it gave."""
+    return str(as_written) if not is_missing(as_written) else format_period(start, precision)
 
 
 def kind_label(kind: str, language: str = DEFAULT_LANGUAGE) -> str:

@@ -71,7 +71,7 @@ def rows(dataset: Dataset, shown: pd.DataFrame, grouping: str, sort: str,
     placed = shown[shown["id"].isin(steps["subject"])].copy()
     placed["group"] = [_group_label(site, grouping, names) for _, site in placed.iterrows()]
     upcoming = steps[steps["end"] >= pd.Timestamp(today)].groupby("subject")["start"].min()
-    placed["next"] = placed["id"].map(upcoming)
+    placed["next"] = pd.to_datetime(placed["id"].map(upcoming.to_dict()))  # NaT: nothing next
     placed["country_name"] = placed["country"].map(names)
     keys = {"selection": ["selected_on", "name"], "country": ["country_name", "name"],
             "next": ["next", "name"]}[sort]

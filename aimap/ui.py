@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from aimap import query, schema, text
+from aimap import export, query, schema, text
 from aimap.load import GEO_FILE, DataError, Dataset, data_dir, load_dataset
 from aimap.selection import QUERY_KEYS, SITE_KINDS, Selection
 from aimap.text import t
@@ -72,6 +72,13 @@ def chart(fig: go.Figure, key: str | None = None) -> None:
     else:
         st.plotly_chart(fig, theme=None, width="stretch", config=PLOTLY_CONFIG, key=key,
                         on_select="rerun", selection_mode="points")
+
+
+def view_chart(builder: FigureBuilder, data: Dataset, selection: Selection, name: str,
+               key: str | None = None, **options: object) -> None:
+    """A view's figure on screen (clickable with a `key`) and its 'Download PNG' below."""
+    chart(figure(builder, data, selection, **options), key=key)
+    png_button(builder, data, selection, name, **options)
 
 
 def new_clicks(key: str) -> list[dict]:
@@ -196,8 +203,8 @@ def milestone_table(data: Dataset, steps: pd.DataFrame) -> None:
     """Milestones with their date at the precision the source gave, status and source."""
     names = query.sites(data).set_index("id")["name"]
     st.dataframe(pd.DataFrame({
-        "when": [w if not text.is_missing(w) else text.format_period(s, p)
-                 for w, s, p in zip(steps["as_written"], steps["start"], steps["precision"])],
+        "when": [text.when(w, s, p) for w, s, p in
+                 zip(steps["as_written"], steps["start"], steps["precision"], strict=True)],
         "site": steps["subject"].map(names).fillna(steps["subject"]),
         "label": steps["label"],
         "status": steps["status"].map(lambda s: t(f"status.{s}")),
@@ -241,6 +248,31 @@ def first_link(data: Dataset, ids: Sequence[str]) -> str | None:
     return next((urls[i] for i in ids if urls.get(i, "").startswith("http")), None)
 
 
+def png_button(builder: FigureBuilder, data: Dataset, selection: Selection, name: str,
+               **options: object) -> None:
+    """'Download PNG' with a size preset: the same builder as on screen, rendered on click."""
+    with st.popover(t("export.button")):
+        if not export.available():
+            st.warning(t("export.no_chromium", command=export.INSTALL_HINT))
+            return
+        preset = st.selectbox(t("export.preset"), list(export.PRESETS), key=f"preset.{name}",
+                              format_func=lambda p: t(f"preset.{p}"))
+        st.download_button(
+            t("export.button"), file_name=f"aimap-{name}-{preset}.png", mime="image/png",
+            data=lambda: export.png(builder, data, selection, preset, **options),
+            key=f"png.{name}")
+
+
+def pack_button(data: Dataset, selection: Selection) -> None:
+    """The briefing pack (ZIP): every view under these filters, a summary, SOURCES.txt."""
+    if not export.available():
+        st.caption(t("export.no_chromium", command=export.INSTALL_HINT))
+        return
+    st.download_button(t("export.pack"), file_name="aimap-briefing-pack.zip",
+                       mime="application/zip", key="pack",
+                       data=lambda: export.zipped(export.briefing_files(data, selection)))
+
+
 def _options(data: Dataset) -> dict[str, tuple[str, ...]]:
     all_sites = query.sites(data)
     names = query.country_names(data)
@@ -281,8 +313,10 @@ def sidebar_filters(data: Dataset) -> Selection:
             st.multiselect(t(titles[name]), options[name], key=key, format_func=labels[name],
                            help=helps.get(name))
         st.button(t("filters.reset"), on_click=_clear_filters)
-    selection = Selection(**{name: tuple(st.session_state[_WIDGET_PREFIX + name])
-                             for name in QUERY_KEYS.values()})
+        selection = Selection(**{name: tuple(st.session_state[_WIDGET_PREFIX + name])
+                                 for name in QUERY_KEYS.values()})
+        st.divider()
+        pack_button(data, selection)
     _write_query(selection)
     st.session_state[_SELECTION_KEY] = selection
     return selection

@@ -18,7 +18,8 @@ grouping = controls[0].segmented_control(t("budgets.group_by"), money.GROUPINGS,
                                          format_func=lambda g: t(f"group.{g}"), required=True)
 all_claims = controls[1].toggle(t("budgets.all_claims"), key="claims",
                                 help=t("budgets.all_claims_help"))
-ui.chart(ui.figure(budget_figure, data, selection, grouping=grouping, all_claims=all_claims))
+ui.view_chart(budget_figure, data, selection, "budgets", grouping=grouping,
+              all_claims=all_claims)
 
 missing = money.unknown(data, shown)
 if missing.empty:
@@ -29,7 +30,7 @@ bids = shown[shown["kind"] == "gigafactory_candidate"]
 if not bids.empty:
     st.caption(t("budgets.bids", names=", ".join(bids["name"])))
 
-ui.chart(ui.figure(per_million_figure, data, selection))
+ui.view_chart(per_million_figure, data, selection, "per-million")
 
 st.subheader(t("budgets.envelopes"))
 ui.claims_table(data, money.envelopes(data), key="envelopes")

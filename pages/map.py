@@ -29,8 +29,8 @@ if click and click[0] == "site":
     st.switch_page("pages/site.py", query_params={"id": click[1]})
 if click and click[0] == "country" and click[1] in countries:
     st.session_state["country"] = click[1]
-ui.chart(ui.figure(map_figure, data, selection, metric=metric, links=links,
-                   country=st.session_state.get("country")), key="map")
+ui.view_chart(map_figure, data, selection, "map", key="map", metric=metric, links=links,
+              country=st.session_state.get("country"))
 unplaced = shown[shown["lat"].isna()]
 st.caption(t("map.click_hint"))
 if not unplaced.empty:

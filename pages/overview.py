@@ -3,6 +3,7 @@
 import streamlit as st
 
 from aimap import query, text, ui
+from aimap.figures.headline import headline_figure
 from aimap.figures.overview import overview_figure
 from aimap.text import t
 
@@ -20,6 +21,7 @@ cards[0].metric(t("overview.factories"), numbers.factories)
 cards[1].metric(t("overview.antennas"), numbers.antennas)
 cards[2].metric(t("overview.countries"), numbers.countries)
 cards[3].metric(t("overview.budget"), text.format_money(numbers.budget_eur))
+ui.png_button(headline_figure, data, selection, "headline")
 st.caption(t("overview.budget_how", summed=numbers.budget_sites, sites=numbers.network_sites,
              partial=numbers.budget_partial, unknown=numbers.budget_unknown))
 if numbers.national or numbers.gigafactory_candidates:
@@ -30,7 +32,7 @@ if shown.empty:
     st.info(t("overview.no_sites"))
     st.stop()
 
-ui.chart(ui.figure(overview_figure, data, selection))
+ui.view_chart(overview_figure, data, selection, "overview")
 
 st.subheader(t("overview.table"))
 search = st.text_input(t("overview.search"), placeholder=t("overview.search_help"))
@@ -56,6 +58,7 @@ st.dataframe(
 
 st.subheader(t("overview.sources_for"))
 site_id = st.selectbox(t("overview.sources_for"), rows["id"], label_visibility="collapsed",
+                       key="sources_of",
                        format_func=dict(zip(rows["id"], rows["name"])).get)
 if site_id:
     site_sources = shown.loc[shown["id"] == site_id, "sources"].iloc[0]

@@ -24,7 +24,7 @@ rows = controls[0].segmented_control(t("sectors.rows"), coverage.ROW_MODES, key=
                                      format_func=lambda r: t(f"rows.{r}"), required=True)
 order = controls[1].segmented_control(t("sectors.order"), coverage.ORDERS, key="order",
                                       format_func=lambda o: t(f"order.{o}"), required=True)
-ui.chart(ui.figure(coverage_figure, data, selection, rows=rows, order=order))
+ui.view_chart(coverage_figure, data, selection, "sectors", rows=rows, order=order)
 missing = coverage.without_sectors(data, shown)
 if not missing.empty:
     st.caption(t("sectors.without", names=", ".join(missing["name"])))
@@ -47,7 +47,7 @@ else:
 missing_sectors = coverage.gaps(coverage.matrix(data, covered, "sites"))
 st.markdown(t("sectors.gaps_list", names=", ".join(sector_names[s] for s in missing_sectors))
             if missing_sectors else t("sectors.gaps_none"))
-ui.chart(ui.figure(gaps_figure, data, selection, region=region))
+ui.view_chart(gaps_figure, data, selection, "gaps", region=region)
 
 st.header(t("sectors.drill"))
 sector = st.selectbox(t("sectors.pick"), list(sector_names), key="sector", index=None,
@@ -57,8 +57,8 @@ if sector:
     if serving.empty:
         st.caption(t("sectors.serving_none"))
     else:
-        ui.chart(ui.figure(map_figure, data, replace(selection, sectors=(sector,)),
-                           compact=True))
+        ui.view_chart(map_figure, data, replace(selection, sectors=(sector,)), "sector-map",
+                      compact=True)
         ui.sector_table(data, serving)
         st.subheader(t("sectors.open_site"))
         ui.site_links(serving.drop_duplicates("subject").rename(columns={"subject": "id"}))

@@ -3,6 +3,8 @@
 import streamlit as st
 
 from aimap import details, query, text, ui
+from aimap.figures.headline import site_figure
+from aimap.selection import Selection
 from aimap.text import t
 
 data = ui.dataset()
@@ -24,6 +26,7 @@ st.caption(f"{text.kind_label(profile.site['kind'])} · "
            f"{t('overview.as_of', date=text.format_date(data.as_of))}")
 st.page_link("pages/map.py", label=t("site.back_to_map"),
              query_params={"country": profile.site["country"]})
+ui.png_button(site_figure, data, Selection(), f"site-{site_id}", id=site_id)
 
 left, right = st.columns(2)
 with left:

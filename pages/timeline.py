@@ -29,8 +29,8 @@ window = st.slider(t("timeline.window"), min_value=date(2024, 1, 1),
 click = read_click(ui.new_clicks("timeline"))
 if click and click[0] == "site":
     st.switch_page("pages/site.py", query_params={"id": click[1]})
-ui.chart(ui.figure(timeline_figure, data, selection, grouping=grouping, sort=sort,
-                   window=tuple(window), today=today), key="timeline")
+ui.view_chart(timeline_figure, data, selection, "timeline", key="timeline", grouping=grouping,
+              sort=sort, window=tuple(window), today=today)
 st.caption(t("timeline.click_hint"))
 missing = timeline.unplaced(data, shown)
 if not missing.empty:

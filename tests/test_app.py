@@ -79,7 +79,7 @@ def test_table_shows_unknown_and_partial_budgets_for_people():
 def test_sources_of_the_chosen_site_are_listed_as_links(dataset):
     app = run_page()
     site = dataset.factories.set_index("id").loc["ro-ai"]
-    app.selectbox[0].set_value("ro-ai").run()
+    app.selectbox(key="sources_of").set_value("ro-ai").run()
     markdown = "\n".join(m.value for m in app.markdown)
     web = query.sources_of(dataset, site["sources"])
     for url in web.loc[web["url"].str.startswith("http"), "url"]:

@@ -133,6 +133,13 @@ def test_sort_by_next_milestone_puts_sites_without_one_last(dataset):
     assert missing == sorted(missing)  # every site without a next milestone comes last
 
 
+def test_rows_when_no_site_has_anything_coming(dataset):
+    romania = query.filter_sites(query.sites(dataset), Selection(countries=("ROU",)),
+                                 dataset.sectors)
+    order = timeline.rows(dataset, romania, "wave", "next", date(2030, 1, 1))
+    assert order["next"].isna().all() and not order.empty
+
+
 def test_window_sets_the_axis(dataset):
     figure = _figure(dataset, window=(date(2025, 1, 1), date(2026, 6, 30)))
     assert [pd.Timestamp(x) for x in figure.layout.xaxis.range] == \

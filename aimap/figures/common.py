@@ -54,16 +54,10 @@ def framed(figure: go.Figure, caption: Caption, height: int = 560,
     if caption.subtitle:
         title += (f"<br><span style='font-size:16px;color:{theme.MUTED}'>"
                   f"{escape(caption.subtitle)}</span>")
-    figure.update_layout(template=theme.TEMPLATE_NAME, title_text=title, height=height,
-                         title=dict(yref="container", y=1 - 28 / height, yanchor="top"),
-                         showlegend=legend is not None)
+    figure.update_layout(template=theme.TEMPLATE_NAME, title_text=title,
+                         showlegend=legend is not None, meta={"legend": legend})
     if legend is not None:
         figure.update_layout(legend=_LEGENDS[legend])
-    if legend == "bottom":  # just under the plot: 12 px below, in paper units
-        margin = figure.layout.margin
-        plot = height - (margin.t if margin.t is not None else theme.MARGIN["t"]) \
-            - (margin.b if margin.b is not None else theme.MARGIN["b"])
-        figure.update_layout(legend_y=-12 / max(plot, 1))
     if caption.footer:
         lines = textwrap.wrap(caption.footer, footer_width)
         bottom = figure.layout.margin.b
@@ -73,6 +67,19 @@ def framed(figure: go.Figure, caption: Caption, height: int = 560,
         figure.add_annotation(text=footer, showarrow=False, xref="paper",
                               yref="paper", x=0, y=0, yshift=-(bottom - 6), xanchor="left",
                               yanchor="bottom", align="left", font=dict(size=13, color=theme.MUTED))
+    return at_height(figure, height)
+
+
+def at_height(figure: go.Figure, height: int) -> go.Figure:
+    """Set the figure's height and what depends on it (the title's place, a bottom legend's):
+    export lays a figure out for a preset page, whatever height suits it on screen."""
+    figure.update_layout(height=height,
+                         title=dict(yref="container", y=1 - 28 / height, yanchor="top"))
+    if (figure.layout.meta or {}).get("legend") == "bottom":  # 12 px under the plot
+        margin = figure.layout.margin
+        plot = height - (margin.t if margin.t is not None else theme.MARGIN["t"]) \
+            - (margin.b if margin.b is not None else theme.MARGIN["b"])
+        figure.update_layout(legend_y=-12 / max(plot, 1))
     return figure
 
 

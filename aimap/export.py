@@ -1,0 +1,166 @@
+"""The only module that touches kaleido: a figure builder's figure -> PNG bytes of an exact
+preset size, and briefing packs. One persistent Chromium, guarded by a lock (kaleido's server
+is not thread-safe); base maps from our own files; no MathJax."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import threading
+import warnings
+import zipfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import plotly.graph_objects as go
+import plotly.io as pio
+from PIL import Image
+
+from aimap import details, query, text
+from aimap.figures.common import at_height
+from aimap.figures.headline import summary_figure
+from aimap.load import ROOT, Dataset
+from aimap.selection import Selection
+from aimap.views import VIEWS, FigureBuilder
+
+TOPOJSON = ROOT / "static" / "topojson"
+INSTALL_HINT = "apt-get install chromium"
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A PNG size in pixels and the scale that makes it crisp."""
+
+    key: str
+    width: int
+    height: int
+    scale: float
+
+
+PRESETS = {p.key: p for p in (
+    Preset("slide", 1920, 1080, 2.0),          # 16:9
+    Preset("a4_landscape", 3508, 2480, 2.0),   # about 300 dpi
+    Preset("a4_portrait", 2480, 3508, 2.0),
+    Preset("square", 1080, 1080, 2.0),
+)}
+DEFAULT_PRESET = "slide"
+#: Below this, text would shrink too much; tall charts then fill a taller logical page.
+_MIN_SCALE = 0.6
+
+
+class ExportUnavailable(RuntimeError):
+    """PNG export cannot run here (no Chromium); the message says how to fix it."""
+
+
+def chromium() -> str | None:
+    """The browser kaleido will use: $BROWSER_PATH if set (it must exist), else Chromium on
+    the PATH."""
+    configured = os.environ.get("BROWSER_PATH")
+    if configured:
+        return configured if Path(configured).exists() else None
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def available() -> bool:
+    """True when PNG export can run on this machine."""
+    return chromium() is not None
+
+
+_lock = threading.Lock()
+_server: dict[str, bool] = {}
+
+
+def _start() -> None:
+    """Start kaleido's Chromium once, offline: local base maps, no MathJax."""
+    if _server.get("started"):
+        return
+    if not available():
+        raise ExportUnavailable(text.t("export.no_chromium", command=INSTALL_HINT))
+    import kaleido  # noqa: PLC0415  (only when exporting: it is slow to import)
+
+    pio.defaults.topojson = TOPOJSON.as_uri() + "/"
+    pio.defaults.mathjax = None
+    kaleido.start_sync_server(mathjax=False, silence_warnings=True)
+    _server["started"] = True
+
+
+def logical_size(natural_height: float, preset: Preset) -> tuple[int, int, float]:
+    """Layout width and height and the scale that turn a figure into exactly the preset's
+    pixels: the preset's scale, lowered when the figure needs more height than that gives."""
+    scale = max(min(preset.scale, preset.height / max(natural_height, 1)), _MIN_SCALE)
+    width, height = round(preset.width / scale), round(preset.height / scale)
+    return width, height, preset.width / width
+
+
+def _exact(png: bytes, preset: Preset) -> bytes:
+    """Pad or crop the rounding pixel or two so the PNG has exactly the preset's size."""
+    image = Image.open(io.BytesIO(png))
+    if image.size == (preset.width, preset.height):
+        return png
+    canvas = Image.new("RGB", (preset.width, preset.height), "white")
+    canvas.paste(image.convert("RGB"), (0, 0))
+    out = io.BytesIO()
+    canvas.save(out, format="PNG")
+    return out.getvalue()
+
+
+def render(figure: go.Figure, width: int, height: int, scale: float) -> bytes:
+    """One figure as PNG bytes, through the shared Chromium."""
+    with _lock:
+        _start()
+        try:
+            with warnings.catch_warnings():  # plotly warns that a running server ignores kopts
+                warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+                return pio.to_image(figure, format="png", width=width, height=height,
+                                    scale=scale)
+        except Exception as error:  # kaleido reports a missing or broken browser variously
+            if not available():
+                raise ExportUnavailable(text.t("export.no_chromium",
+                                               command=INSTALL_HINT)) from error
+            raise
+
+
+def png(builder: FigureBuilder, dataset: Dataset, selection: Selection,
+        preset: str = DEFAULT_PRESET, **options: object) -> bytes:
+    """The PNG of a view's figure: the same builder as on screen, laid out for the preset."""
+    size = PRESETS[preset]
+    figure = builder(dataset, selection, **options)
+    width, height, scale = logical_size(figure.layout.height or size.height, size)
+    return _exact(render(at_height(figure, height), width, height, scale), size)
+
+
+def briefing_files(dataset: Dataset, selection: Selection, preset: str = DEFAULT_PRESET,
+                   today: date | None = None) -> dict[str, bytes]:
+    """A one-page summary, a PNG of every view's figures under `selection`, SOURCES.txt."""
+    files = {"00-summary.png": png(summary_figure, dataset, selection, preset,
+                                   today=today or date.today())}
+    number = 1
+    for view in VIEWS:
+        for builder in view.figures:
+            if view.key == "site":
+                continue  # a fact sheet per site: exported from the site's own page
+            files[f"{number:02d}-{view.key}-{builder.__name__.removesuffix('_figure')}.png"] = \
+                png(builder, dataset, selection, preset)
+            number += 1
+    shown = query.filter_sites(query.sites(dataset), selection, dataset.sectors)
+    header = text.t("export.sources_header", date=text.format_date(dataset.as_of),
+                    filters=text.describe_selection(selection, query.country_names(dataset),
+                                                    query.sector_names(dataset)))
+    files["SOURCES.txt"] = (header + "\n\n" + details.sources_text(
+        details.sources_used(dataset, shown))).encode("utf-8")
+    return files
+
+
+def zipped(files: dict[str, bytes]) -> bytes:
+    """A ZIP of named files."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return out.getvalue()

@@ -1,0 +1,121 @@
+"""Figures made of words and numbers: the Overview's headline tiles, a site's fact sheet, and
+the one-page briefing summary (tiles, a small map, the next milestones)."""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import date
+from html import escape
+
+import plotly.graph_objects as go
+
+from aimap import details, query, schema, text, theme, timeline
+from aimap.figures.common import Caption, caption_for, framed
+from aimap.figures.map import GEO_LAYOUT, europe_map
+from aimap.load import Dataset
+from aimap.selection import Selection
+from aimap.text import t
+
+_HEADER = "#eef2f6"
+
+
+def _tiles(figure: go.Figure, numbers: query.Headline, top: float, bottom: float) -> None:
+    """Four big numbers with their labels, side by side between `top` and `bottom`."""
+    tiles = [(str(numbers.factories), t("overview.factories")),
+             (str(numbers.antennas), t("overview.antennas")),
+             (str(numbers.countries), t("overview.countries")),
+             (text.format_money(numbers.budget_eur), t("overview.budget"))]
+    for index, (value, label) in enumerate(tiles):
+        x = 0.02 + index * 0.25
+        figure.add_annotation(x=x, y=top, xref="paper", yref="paper", text=f"<b>{value}</b>",
+                              showarrow=False, xanchor="left", yanchor="top",
+                              font=dict(size=54, color=theme.KIND_COLOURS["eurohpc_ai_factory"]))
+        figure.add_annotation(x=x, y=bottom, xref="paper", yref="paper", text=escape(label),
+                              showarrow=False, xanchor="left", yanchor="bottom",
+                              font=dict(size=18, color=theme.INK))
+
+
+def _budget_note(numbers: query.Headline) -> str:
+    return t("overview.budget_how", summed=numbers.budget_sites, sites=numbers.network_sites,
+             partial=numbers.budget_partial, unknown=numbers.budget_unknown)
+
+
+def _blank(figure: go.Figure) -> None:
+    figure.update_xaxes(visible=False, range=[0, 1])
+    figure.update_yaxes(visible=False, range=[0, 1])
+
+
+def headline_figure(dataset: Dataset, selection: Selection) -> go.Figure:
+    """The Overview's headline figures as a picture, with how the budget was summed."""
+    shown = query.filter_sites(query.sites(dataset), selection, dataset.sectors)
+    numbers = query.headline(dataset, shown)
+    figure = go.Figure()
+    _tiles(figure, numbers, top=0.92, bottom=0.42)
+    figure.add_annotation(x=0.02, y=0.12, xref="paper", yref="paper", showarrow=False,
+                          xanchor="left", align="left", font=dict(size=15, color=theme.MUTED),
+                          text="<br>".join(escape(line) for line in
+                                           textwrap.wrap(_budget_note(numbers), 120)))
+    _blank(figure)
+    caption = caption_for(dataset, selection, t("overview.title"), "overview.chart_footer")
+    return framed(figure, caption, height=460, legend=None)
+
+
+def _table(header: list[str], columns: list[list[str]], domain: dict,
+           widths: list[int] | None = None) -> go.Table:
+    return go.Table(
+        domain=domain, columnwidth=widths or [1] + [3] * (len(columns) - 1),
+        header=dict(values=[f"<b>{escape(h)}</b>" for h in header], fill_color=_HEADER,
+                    align="left", font=dict(size=15, color=theme.INK), height=32),
+        cells=dict(values=[[escape(str(v)) for v in column] for column in columns],
+                   align="left", font=dict(size=14, color=theme.INK), height=28,
+                   fill_color="#ffffff", line_color=theme.GRID))
+
+
+def site_figure(dataset: Dataset, selection: Selection, id: str = "") -> go.Figure:  # noqa: A002
+    """A site's fact sheet: its facts, and its budget claims with their sources."""
+    profile = details.site_profile(dataset, id) or details.site_profile(
+        dataset, str(query.sites(dataset)["id"].iloc[0]))
+    facts = profile.facts
+    publishers = dict(zip(dataset.sources["id"], dataset.sources["publisher"], strict=True))
+    claims = profile.budgets
+    figure = go.Figure([
+        _table([t("col.field"), t("col.value")],
+               [[t(f"field.{f}") for f in facts["field"]], list(facts["value"])],
+               dict(x=[0, 1], y=[0.42, 1])),
+        _table([t("col.label"), t("col.amount"), t("col.preferred"), t("col.main_source")],
+               [list(claims["label"]), [text.format_money(a) for a in claims["amount_eur"]],
+                ["✓" if p else "" for p in claims["preferred"].fillna(False)],
+                [", ".join(publishers[s] for s in ids) for ids in claims["sources"]]],
+               dict(x=[0, 1], y=[0, 0.38]), widths=[3, 1, 1, 3]),
+    ])
+    site = profile.site
+    place = ", ".join(str(v) for v in (site["city"], query.country_names(dataset).get(
+        site["country"], site["country"])) if not text.is_missing(v))
+    caption = Caption(f"{site['name']} — {text.kind_label(site['kind'])}", place,
+                      t("site.footer", date=text.format_date(dataset.as_of)))
+    return framed(figure, caption, height=900, legend=None)
+
+
+def summary_figure(dataset: Dataset, selection: Selection, today: date | None = None) -> go.Figure:
+    """One page for a briefing: the headline figures, a small map, the next milestones."""
+    shown = query.filter_sites(query.sites(dataset), selection, dataset.sectors)
+    numbers = query.headline(dataset, shown)
+    caption = caption_for(dataset, selection, t("summary.title"), "summary.footer")
+    figure = europe_map(dataset, shown, "sites", False, caption)
+    figure.update_layout(geo=dict(GEO_LAYOUT, domain=dict(x=[0, 0.52], y=[0, 0.68])),
+                         showlegend=False)
+    upcoming = timeline.coming_up(dataset, shown, today or date.today(), days=365).head(12)
+    names = query.sites(dataset).set_index("id")["name"].to_dict()
+    whens = [text.when(w, s, p) for w, s, p in
+             zip(upcoming["as_written"], upcoming["start"], upcoming["precision"], strict=True)]
+    figure.add_trace(_table(
+        [t("col.when"), t("col.label")],
+        [whens, [f"{names.get(s, t('subject.' + s) if s in schema.PROGRAMME_SUBJECTS else s)}: {label}"
+                 for s, label in zip(upcoming["subject"], upcoming["label"], strict=True)]],
+        dict(x=[0.55, 1], y=[0, 0.68])))
+    _tiles(figure, numbers, top=0.99, bottom=0.78)
+    figure.add_annotation(x=0.55, y=0.7, xref="paper", yref="paper", showarrow=False,
+                          xanchor="left", yanchor="bottom", text=f"<b>{t('summary.next')}</b>",
+                          font=dict(size=16, color=theme.INK))
+    return framed(figure, caption, height=900, legend=None)
+

@@ -1,0 +1,130 @@
+"""PNG export: exact sizes, real pictures (not blank), packs, the command line, and clean
+failure without Chromium. Renders with Debian's Chromium through kaleido."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import zipfile
+from datetime import date
+
+import pytest
+from apptest import run_page
+from browser import ROOT, chromium_or_fail
+from PIL import Image
+
+from aimap import export, theme
+from aimap.figures.map import map_figure
+from aimap.figures.timeline import timeline_figure
+from aimap.selection import Selection
+from aimap.views import VIEWS
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _needs_chromium():
+    chromium_or_fail()
+
+
+def _image(data: bytes) -> Image.Image:
+    return Image.open(io.BytesIO(data)).convert("RGB")
+
+
+@pytest.mark.parametrize("natural, preset, expected", [
+    (720, "slide", (1280, 720, 1.5)),
+    (400, "slide", (960, 540, 2.0)),
+    (1400, "slide", (2489, 1400, 1920 / 2489)),
+    (900, "a4_portrait", (1240, 1754, 2.0)),
+])
+def test_logical_size_keeps_the_preset_pixels(natural, preset, expected):
+    width, height, scale = export.logical_size(natural, export.PRESETS[preset])
+    assert (width, height) == expected[:2]
+    assert scale == pytest.approx(expected[2])
+    assert round(width * scale) == export.PRESETS[preset].width
+
+
+@pytest.mark.parametrize("preset", list(export.PRESETS))
+def test_map_png_has_the_preset_size_and_draws_the_countries(dataset, preset):
+    image = _image(export.png(map_figure, dataset, Selection(), preset, metric="sites"))
+    size = export.PRESETS[preset]
+    assert image.size == (size.width, size.height)
+    small = image.resize((size.width // 8, size.height // 8))
+    colours = {pixel for pixel in small.getdata()}
+    assert len(colours) > 50
+    hexes = {f"#{r:02x}{g:02x}{b:02x}" for r, g, b in colours}
+    assert hexes & {c.lower() for c in theme.SEQUENTIAL_CLASSES}  # classed countries drawn
+    assert theme.OCEAN.lower() in hexes                           # the base map too
+
+
+def test_tall_timeline_still_fills_the_slide_exactly(dataset):
+    image = _image(export.png(timeline_figure, dataset, Selection(), "slide",
+                              today=date(2026, 11, 23)))
+    assert image.size == (1920, 1080)
+    white = sum(1 for p in image.resize((192, 108)).getdata() if p == (255, 255, 255))
+    assert white < 0.9 * 192 * 108
+
+
+def test_briefing_pack_holds_every_file(dataset):
+    files = export.briefing_files(dataset, Selection(waves=("3",)))
+    expected = {"00-summary.png", "SOURCES.txt"}
+    number = 1
+    for view in VIEWS:
+        if view.key == "site":
+            continue
+        for builder in view.figures:
+            expected.add(f"{number:02d}-{view.key}-{builder.__name__.removesuffix('_figure')}.png")
+            number += 1
+    assert set(files) == expected
+    for name, content in files.items():
+        if name.endswith(".png"):
+            assert _image(content).size == (1920, 1080), name
+    sources = files["SOURCES.txt"].decode()
+    assert "Wave 3" in sources and "https://" in sources
+    assert "vu.lt" in sources  # LitAI, a wave-3 factory, cites Vilnius University
+    archive = zipfile.ZipFile(io.BytesIO(export.zipped(files)))
+    assert set(archive.namelist()) == expected
+
+
+def _cli(*args: str, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "aimap", *args], cwd=ROOT, capture_output=True,
+                          text=True, env={**os.environ, **env}, timeout=120)
+
+
+def test_cli_exports_a_view(tmp_path):
+    out = tmp_path / "map.png"
+    result = _cli("export", "--view", "map", "--metric", "budget", "--preset", "square",
+                  "--waves", "3", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert _image(out.read_bytes()).size == (1080, 1080)
+
+
+def test_cli_rejects_options_that_do_not_fit(tmp_path):
+    result = _cli("export", "--view", "map", "--metric", "nope", "--group", "wave",
+                  "--out", str(tmp_path / "x.png"))
+    assert result.returncode == 2
+    assert "--metric 'nope' is not allowed" in result.stderr
+    assert "--group does not apply to the map view" in result.stderr
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_cli_fails_cleanly_without_chromium(tmp_path):
+    result = _cli("export", "--view", "map", "--out", str(tmp_path / "x.png"),
+                  BROWSER_PATH="/nowhere/chromium")
+    assert result.returncode == 2
+    assert "needs Chromium" in result.stderr and "apt-get install chromium" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_pack_writes_the_folder(tmp_path):
+    result = _cli("pack", "--out", str(tmp_path), "--countries", "ROU")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "00-summary.png").exists() and (tmp_path / "SOURCES.txt").exists()
+    assert (tmp_path / "aimap-briefing-pack.zip").exists()
+
+
+def test_without_chromium_the_app_still_works_and_says_why(monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nowhere/chromium")
+    app = run_page("pages/map.py")
+    assert any("needs Chromium" in w.value for w in app.warning)
+    assert any("apt-get install chromium" in c.value for c in app.sidebar.caption)
