@@ -283,6 +283,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "export.no_chromium": "PNG export needs Chromium, which is not installed here. "
                               "Install it with: {command}",
         "export.button": "Download PNG",
+        "present.toggle": "Presentation mode",
+        "present.help": "For screen-sharing: no sidebar, larger type, and buttons to step "
+                        "through the views with the same filters. Or add ?present=1 to a link.",
+        "present.exit": "Exit presentation mode",
         "export.sources_header": "Sources of the European AI infrastructure map briefing pack.\n"
                                  "Filters: {filters}. Data as of {date}.",
         "export.preset": "Size",

@@ -10,11 +10,11 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from aimap import export, query, schema, text
+from aimap import export, query, schema, text, theme
 from aimap.load import GEO_FILE, DataError, Dataset, data_dir, load_dataset
 from aimap.selection import QUERY_KEYS, SITE_KINDS, Selection
 from aimap.text import t
-from aimap.views import FigureBuilder
+from aimap.views import VIEWS, FigureBuilder
 
 _SELECTION_KEY = "aimap.selection"
 _WIDGET_PREFIX = "filter."
@@ -31,13 +31,22 @@ def _load(signature: tuple[tuple[str, float], ...]) -> Dataset:
     return load_dataset(data_dir(), GEO_FILE)
 
 
+def run_app() -> None:
+    """The app: page config, then navigation over the views, running the requested one."""
+    st.set_page_config(page_title=t("app.title"), layout="wide")
+    pages = [st.Page(view.page, title=t(view.title_key), url_path=view.url_path or None,
+                     default=not view.url_path) for view in VIEWS]
+    st.navigation(pages).run()
+
+
 def _leave_legacy_navigation() -> None:
-    """On a server's first request Streamlit may run a pages/ file directly (its old multipage
-    mode, chosen because a pages/ folder exists), skipping app.py and its navigation; leave
-    that mode and rerun through app.py."""
+    """Streamlit may run a pages/ file directly, skipping app.py (its old multipage mode, on
+    a server's first request, because a pages/ folder exists). Then run the app's navigation
+    here, which runs this page properly, and stop this direct run. No rerun: a rerun would
+    lose the click that started this run."""
     if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
+        run_app()
+        st.stop()
 
 
 def dataset() -> Dataset:
@@ -52,12 +61,60 @@ def dataset() -> Dataset:
         raise  # st.stop() raises; this line keeps type checkers honest
 
 
-@lru_cache(maxsize=64)
 def figure(builder: FigureBuilder, data: Dataset, selection: Selection,
            **options: object) -> go.Figure:
-    """The figure `builder` makes for `selection` and `options`, memoised: plotly's validation
-    makes building cost tens of milliseconds, and reruns (search, other widgets) reuse it."""
-    return builder(data, selection, **options)
+    """The figure `builder` makes for `selection` and `options`, in presentation type when
+    presenting."""
+    return _figure(builder, data, selection, presenting(), **options)
+
+
+@lru_cache(maxsize=64)
+def _figure(builder: FigureBuilder, data: Dataset, selection: Selection, present: bool,
+            **options: object) -> go.Figure:
+    """Memoised: plotly's validation makes building cost tens of milliseconds, and reruns
+    (search, other widgets) reuse it."""
+    built = builder(data, selection, **options)
+    return theme.for_presentation(built) if present else built
+
+
+def presenting() -> bool:
+    """True in presentation mode (sidebar toggle, or ?present=1 in the URL)."""
+    return bool(st.session_state.get("present"))
+
+
+#: Presentation mode: no sidebar, no Streamlit chrome, content across the whole screen.
+_PRESENTATION_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+[data-testid="stSidebarNav"] {display: none !important;}
+[data-testid="stMainBlockContainer"] {max-width: 100% !important; padding: 1.5rem 2rem !important;}
+html {font-size: 19px;}
+</style>
+"""
+
+
+def _presentation_chrome(selection: Selection, current: str) -> None:
+    """Hide the chrome and offer the previous and next views of the briefing, filters kept."""
+    st.markdown(_PRESENTATION_CSS, unsafe_allow_html=True)
+    order = [v for v in VIEWS if v.figures and v.key != "site"]
+    index = next((i for i, v in enumerate(order) if v.key == current), 0)
+    params = {**{k: ",".join(v) for k, v in selection.to_query().items()}, "present": "1"}
+    columns = st.columns([1, 4, 1])
+    if index > 0:
+        previous = order[index - 1]
+        if columns[0].button(f"← {t(previous.title_key)}", key="present.previous"):
+            st.switch_page(previous.page, query_params=params)
+    if index + 1 < len(order):
+        following = order[index + 1]
+        if columns[2].button(f"{t(following.title_key)} →", key="present.next",
+                             type="primary"):
+            st.switch_page(following.page, query_params=params)
+    columns[1].button(t("present.exit"), key="present.exit", on_click=_stop_presenting)
+
+
+def _stop_presenting() -> None:
+    st.session_state["present"] = False
 
 
 #: plotly.js options: base map files from our own server (never the CDN), no plotly logo.
@@ -284,8 +341,9 @@ def _options(data: Dataset) -> dict[str, tuple[str, ...]]:
     }
 
 
-def sidebar_filters(data: Dataset) -> Selection:
-    """Draw the shared filters and return the selection; every page calls this first.
+def sidebar_filters(data: Dataset, view: str) -> Selection:
+    """Draw the shared filters (and, when presenting, the briefing's navigation) and return
+    the selection; every page calls this first, naming its view.
 
     On a session's first run the filters come from the URL; afterwards from the selection kept
     in session state, which survives page switches (widget state does not). The URL is kept
@@ -316,8 +374,13 @@ def sidebar_filters(data: Dataset) -> Selection:
         selection = Selection(**{name: tuple(st.session_state[_WIDGET_PREFIX + name])
                                  for name in QUERY_KEYS.values()})
         st.divider()
+        seed_flag_from_url("present")
+        st.toggle(t("present.toggle"), key="present", help=t("present.help"))
         pack_button(data, selection)
     _write_query(selection)
+    keep_in_url("present", presenting(), False)
+    if presenting():
+        _presentation_chrome(selection, view)
     st.session_state[_SELECTION_KEY] = selection
     return selection
 

@@ -7,7 +7,7 @@ from aimap.figures.budgets import budget_figure, per_million_figure
 from aimap.text import t
 
 data = ui.dataset()
-selection = ui.sidebar_filters(data)
+selection = ui.sidebar_filters(data, "budgets")
 shown = query.filter_sites(query.sites(data), selection, data.sectors)
 
 st.title(t("budgets.title"))

@@ -9,7 +9,7 @@ from aimap.metrics import DEFAULT_METRIC, METRICS
 from aimap.text import t
 
 data = ui.dataset()
-selection = ui.sidebar_filters(data)
+selection = ui.sidebar_filters(data, "map")
 shown = query.filter_sites(query.sites(data), selection, data.sectors)
 names = query.country_names(data)
 metric_keys = [m.key for m in METRICS]

@@ -8,7 +8,7 @@ from aimap.figures.overview import overview_figure
 from aimap.text import t
 
 data = ui.dataset()
-selection = ui.sidebar_filters(data)
+selection = ui.sidebar_filters(data, "overview")
 shown = query.filter_sites(query.sites(data), selection, data.sectors)
 numbers = query.headline(data, shown)
 subtitle = text.describe_selection(selection, query.country_names(data), query.sector_names(data))

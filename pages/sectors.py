@@ -10,7 +10,7 @@ from aimap.figures.sectors import coverage_figure, gaps_figure
 from aimap.text import t
 
 data = ui.dataset()
-selection = ui.sidebar_filters(data)
+selection = ui.sidebar_filters(data, "sectors")
 shown = query.filter_sites(query.sites(data), selection, data.sectors)
 sector_names = query.sector_names(data)
 country_names = query.country_names(data)

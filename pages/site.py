@@ -8,7 +8,7 @@ from aimap.selection import Selection
 from aimap.text import t
 
 data = ui.dataset()
-ui.sidebar_filters(data)
+ui.sidebar_filters(data, "site")
 everything = query.site_table(data, query.sites(data))
 ids = list(everything["id"])
 names = dict(zip(everything["id"], everything["name"]))

@@ -10,7 +10,7 @@ from aimap.figures.timeline import timeline_figure
 from aimap.text import t
 
 data = ui.dataset()
-selection = ui.sidebar_filters(data)
+selection = ui.sidebar_filters(data, "timeline")
 shown = query.filter_sites(query.sites(data), selection, data.sectors)
 today = date.today()
 
