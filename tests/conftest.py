@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from browser import LAUNCH_ARGS, chromium_or_fail, streamlit_server
 
 from aimap.load import DATA_DIR, Dataset, load_dataset
 
@@ -37,3 +38,17 @@ def write_rows(path: Path, rows: list[dict[str, str]], fieldnames: list[str] | N
                                 lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright drives Debian's Chromium (no downloaded browser here)."""
+    return {**browser_type_launch_args, "executable_path": chromium_or_fail(),
+            "args": LAUNCH_ARGS, "headless": True}
+
+
+@pytest.fixture(scope="session")
+def server():
+    """One live app on a free loopback port for every browser test."""
+    with streamlit_server() as base:
+        yield base

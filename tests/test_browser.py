@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from browser import LAUNCH_ARGS, ROOT, chromium_or_fail, is_local, streamlit_server
+from browser import ROOT, is_local
 
 from aimap.views import VIEWS
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = ROOT / "screenshots"
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": chromium_or_fail(),
-            "args": LAUNCH_ARGS, "headless": True}
-
-
-@pytest.fixture(scope="module")
-def server():
-    with streamlit_server() as base:
-        yield base
 
 
 @pytest.fixture

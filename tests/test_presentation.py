@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 import pytest
+from apptest import run_page
+from browser import ROOT
 
 from aimap import theme
 from aimap.figures.map import map_figure
 from aimap.selection import Selection
-from apptest import run_page
-from browser import LAUNCH_ARGS, ROOT, chromium_or_fail, streamlit_server
 
 SCREENSHOTS = ROOT / "screenshots"
 
@@ -42,25 +42,13 @@ def test_exit_turns_it_off():
     assert not [b for b in app.button if b.key == "present.next"]
 
 
-@pytest.fixture(scope="module")
-def browser_page():
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
-
-    with streamlit_server() as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_or_fail(),
-                                             args=LAUNCH_ARGS)
-        yield base, browser
-        browser.close()
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("width, height", [(1280, 720), (1920, 1080)])
 @pytest.mark.parametrize("path, ready", [("map", ".choroplethlocation"),
                                          ("budgets", ".js-plotly-plot .bars path")])
-def test_presentation_screens_fit(browser_page, width, height, path, ready):
-    base, browser = browser_page
-    page = browser.new_page(viewport={"width": width, "height": height})
-    page.goto(f"{base}/{path}?present=1")
+def test_presentation_screens_fit(page, server, width, height, path, ready):
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(f"{server}/{path}?present=1")
     page.wait_for_selector(ready, state="attached", timeout=30_000)
     page.wait_for_timeout(800)
     assert page.locator('[data-testid="stException"]').count() == 0
@@ -71,7 +59,6 @@ def test_presentation_screens_fit(browser_page, width, height, path, ready):
     assert chart["width"] >= 0.85 * width  # full width
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"present-{path}-{width}x{height}.png"))
-    page.close()
 
 
 def test_figure_unchanged_outside_presentation(dataset):
