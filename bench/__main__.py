@@ -18,6 +18,7 @@ from aimap.load import GEO_FILE, load_dataset
 from aimap.selection import Selection
 from aimap.views import VIEWS
 from bench.browser import browser_timings
+from bench.export import export_timings
 from bench.synthetic import write_synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,8 +26,10 @@ RESULTS = ROOT / "bench" / "results.json"
 COLD_RUNS = 5
 WARM_RUNS = 15
 TARGETS_MS = {"load_validate_cold": 300, "overview_warm_1x": 100, "overview_warm_100x": 300,
-              "map_warm_1x": 150, "map_first_draw_browser": 2500}
-TARGETS_BYTES = {"map_figure_json": 250_000}
+              "map_warm_1x": 150, "map_first_draw_browser": 2500, "timeline_warm_1x": 150,
+              "sectors_warm_1x": 150, "budgets_warm_1x": 150, "first_export_cold": 3000,
+              "warm_export_slide": 500, "pack": 5000}
+TARGETS_BYTES = {"map_figure_json": 250_000, "timeline_figure_json": 150_000}
 
 _COLD_SNIPPET = """
 import sys, time
@@ -116,6 +119,7 @@ def main() -> None:
             "1x": measure(ROOT / "data"),
             "100x": measure(big),
             "browser": browser_timings(),
+            "export": export_timings(),
         }
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     print(json.dumps(results, indent=2))
