@@ -99,7 +99,7 @@ def _presentation_chrome(selection: Selection, current: str) -> None:
     st.markdown(_PRESENTATION_CSS, unsafe_allow_html=True)
     order = [v for v in VIEWS if v.figures and v.key != "site"]
     index = next((i for i, v in enumerate(order) if v.key == current), 0)
-    params = {**{k: ",".join(v) for k, v in selection.to_query().items()}, "present": "1"}
+    params = {**selection.to_query(), "present": "1"}
     columns = st.columns([1, 4, 1])
     if index > 0:
         previous = order[index - 1]

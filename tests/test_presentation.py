@@ -22,14 +22,16 @@ def test_presentation_type_is_at_least_18px(dataset):
 
 
 def test_present_in_the_url_turns_it_on_and_next_keeps_the_filters():
-    app = run_page(present="1", waves="3")
+    app = run_page(present="1", waves="3", countries="ROU,ESP")
     assert app.toggle(key="present").value is True
     assert [b.label for b in app.button if b.key == "present.next"] == ["Map →"]
     app.button(key="present.next").click().run()
     assert not app.exception
     assert app.title[0].value == "Where Europe's AI infrastructure is"
     assert app.query_params["waves"] == "3" and app.query_params["present"] == "1"
+    assert app.query_params["countries"] == "ROU,ESP"
     assert app.multiselect(key="filter.waves").value == ["3"]
+    assert app.multiselect(key="filter.countries").value == ["ROU", "ESP"]
     app.button(key="present.previous").click().run()
     assert app.title[0].value == "Europe's AI infrastructure at a glance"
 
