@@ -143,6 +143,18 @@ def sector_names(dataset: Dataset) -> dict[str, str]:
     return dict(zip(dataset.sector_taxonomy["id"], dataset.sector_taxonomy["name_en"]))
 
 
+@lru_cache(maxsize=4)
+def _web_addresses(dataset: Dataset) -> dict[str, str]:
+    return {i: u for i, u in zip(dataset.sources["id"], dataset.sources["url"])
+            if u.startswith("http")}
+
+
+def first_web_source(dataset: Dataset, ids: tuple[str, ...]) -> str | None:
+    """The address of the first source among `ids` that is a web page (seeds are files)."""
+    web = _web_addresses(dataset)
+    return next((web[i] for i in ids if i in web), None)
+
+
 def sources_of(dataset: Dataset, ids: tuple[str, ...]) -> pd.DataFrame:
     """The rows of sources.csv for `ids`, in the order given."""
     return dataset.sources.set_index("id").loc[list(ids)].reset_index()
@@ -152,8 +164,6 @@ def site_table(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
     """One row per shown site with its budget, country name and sources, for tables."""
     totals = budget_totals(dataset)
     publisher = dict(zip(dataset.sources["id"], dataset.sources["publisher"]))
-    web = {i: u for i, u in zip(dataset.sources["id"], dataset.sources["url"])
-           if u.startswith("http")}
     return pd.DataFrame({
         "id": shown["id"],
         "name": shown["name"],
@@ -167,7 +177,7 @@ def site_table(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
         "budget_method": shown["id"].map(totals["method"]),
         "confidence": shown["confidence"],
         "source_names": [[publisher[s] for s in ids] for ids in shown["sources"]],
-        "main_source": [next((web[s] for s in ids if s in web), None) for ids in shown["sources"]],
+        "main_source": [first_web_source(dataset, ids) for ids in shown["sources"]],
     }).sort_values(["kind", "wave", "name"], key=_display_order,
                    na_position="last").reset_index(drop=True)
 

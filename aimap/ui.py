@@ -197,29 +197,47 @@ def section(title: str, rows: pd.DataFrame, empty: str, draw: Callable[[], None]
         draw()
 
 
+def _source_column(data: Dataset, rows: pd.DataFrame) -> tuple[object, object]:
+    """Each row's first web source, linked and shown by its domain."""
+    return ([query.first_web_source(data, ids) for ids in rows["sources"]],
+            st.column_config.LinkColumn(t("col.main_source"), display_text=LINK_DOMAIN))
+
+
+def _claim_columns(data: Dataset, claims: pd.DataFrame) -> dict[str, tuple[object, object]]:
+    """The columns every table of budget claims shows: values and column configuration."""
+    return {
+        "label": (claims["label"], t("col.label")),
+        "amount": (claims["amount_eur"].map(text.format_money), t("col.amount")),
+        "funder": (claims["funder"].map(lambda f: t(f"funder.{f}")), t("col.funder")),
+        "preferred": (claims["preferred"].fillna(False).astype(bool),
+                      st.column_config.CheckboxColumn(t("col.preferred"))),
+        "confidence": (claims["confidence"].map(lambda c: t(f"confidence.{c}")),
+                       t("col.confidence")),
+        "source": _source_column(data, claims),
+        "note": (claims["notes"].fillna(""), st.column_config.TextColumn(t("col.note"),
+                                                                         width="large")),
+    }
+
+
+def _show_table(columns: dict[str, tuple[object, object]], key: str | None = None) -> pd.DataFrame:
+    """A dataframe from (values, column configuration) pairs; returns the table shown."""
+    table = pd.DataFrame({name: values for name, (values, _) in columns.items()})
+    st.dataframe(table, hide_index=True, width="stretch", key=key,
+                 column_config={name: config for name, (_, config) in columns.items()})
+    return table
+
+
 def budget_table(data: Dataset, claims: pd.DataFrame) -> None:
     """Budget claims as a table; competing claims sit next to each other, each with a link."""
     names = query.sites(data).set_index("id")["name"]
-    st.dataframe(pd.DataFrame({
-        "site": claims["subject"].map(names).fillna(claims["subject"]),
-        "label": claims["label"],
-        "amount": claims["amount_eur"].map(text.format_money),
-        "funder": claims["funder"].map(lambda f: t(f"funder.{f}")),
-        "preferred": claims["preferred"].fillna(False).astype(bool),
-        "disagreement": [t("disagreement.rivals", count=n) if n > 1 else ""
-                         for n in claims["rivals"]],
-        "basis": claims["basis"].map(lambda b: t(f"basis.{b}")),
-        "confidence": claims["confidence"].map(lambda c: t(f"confidence.{c}")),
-        "source": [first_link(data, ids) for ids in claims["sources"]],
-        "note": claims["notes"].fillna(""),
-    }), hide_index=True, width="stretch", column_config={
-        "site": t("col.name"), "label": t("col.label"), "amount": t("col.amount"),
-        "funder": t("col.funder"),
-        "preferred": st.column_config.CheckboxColumn(t("col.preferred")),
-        "disagreement": t("col.disagreement"), "basis": t("col.basis"),
-        "confidence": t("col.confidence"),
-        "source": st.column_config.LinkColumn(t("col.main_source"), display_text=LINK_DOMAIN),
-        "note": st.column_config.TextColumn(t("col.note"), width="large"),
+    shared = _claim_columns(data, claims)
+    _show_table({
+        "site": (claims["subject"].map(names).fillna(claims["subject"]), t("col.name")),
+        **{k: shared[k] for k in ("label", "amount", "funder", "preferred")},
+        "disagreement": ([t("disagreement.rivals", count=n) if n > 1 else ""
+                          for n in claims["rivals"]], t("col.disagreement")),
+        "basis": (claims["basis"].map(lambda b: t(f"basis.{b}")), t("col.basis")),
+        **{k: shared[k] for k in ("confidence", "source", "note")},
     })
 
 
@@ -228,27 +246,15 @@ def claims_table(data: Dataset, claims: pd.DataFrame, key: str) -> pd.DataFrame:
     table as shown, for downloading exactly that."""
     names = query.sites(data).set_index("id")["name"].to_dict()
     names.update({s: t(f"subject.{s}") for s in schema.PROGRAMME_SUBJECTS})
-    table = pd.DataFrame({
-        "subject": claims["subject"].map(names).fillna(claims["subject"]),
-        "label": claims["label"],
-        "amount": claims["amount_eur"].map(text.format_money),
-        "amount_eur": claims["amount_eur"],
-        "funder": claims["funder"].map(lambda f: t(f"funder.{f}")),
-        "period": claims["period"].fillna(""),
-        "preferred": claims["preferred"].fillna(False).astype(bool),
-        "confidence": claims["confidence"].map(lambda c: t(f"confidence.{c}")),
-        "source": [first_link(data, ids) for ids in claims["sources"]],
-        "note": claims["notes"].fillna(""),
-    })
-    st.dataframe(table, hide_index=True, width="stretch", key=key, column_config={
-        "subject": t("col.subject"), "label": t("col.label"), "amount": t("col.amount"),
-        "amount_eur": None, "funder": t("col.funder"), "period": t("col.period"),
-        "preferred": st.column_config.CheckboxColumn(t("col.preferred")),
-        "confidence": t("col.confidence"),
-        "source": st.column_config.LinkColumn(t("col.main_source"), display_text=LINK_DOMAIN),
-        "note": st.column_config.TextColumn(t("col.note"), width="large"),
-    })
-    return table
+    shared = _claim_columns(data, claims)
+    return _show_table({
+        "subject": (claims["subject"].map(names).fillna(claims["subject"]), t("col.subject")),
+        **{k: shared[k] for k in ("label", "amount")},
+        "amount_eur": (claims["amount_eur"], None),
+        "funder": shared["funder"],
+        "period": (claims["period"].fillna(""), t("col.period")),
+        **{k: shared[k] for k in ("preferred", "confidence", "source", "note")},
+    }, key=key)
 
 
 def csv_bytes(table: pd.DataFrame) -> bytes:
@@ -259,33 +265,27 @@ def csv_bytes(table: pd.DataFrame) -> bytes:
 def milestone_table(data: Dataset, steps: pd.DataFrame) -> None:
     """Milestones with their date at the precision the source gave, status and source."""
     names = query.sites(data).set_index("id")["name"]
-    st.dataframe(pd.DataFrame({
-        "when": [text.when(w, s, p) for w, s, p in
-                 zip(steps["as_written"], steps["start"], steps["precision"], strict=True)],
-        "site": steps["subject"].map(names).fillna(steps["subject"]),
-        "label": steps["label"],
-        "status": steps["status"].map(lambda s: t(f"status.{s}")),
-        "confidence": steps["confidence"].map(lambda c: t(f"confidence.{c}")),
-        "source": [first_link(data, ids) for ids in steps["sources"]],
-    }), hide_index=True, width="stretch", column_config={
-        "when": t("col.when"), "site": t("col.name"), "label": t("col.label"),
-        "status": t("col.status"), "confidence": t("col.confidence"),
-        "source": st.column_config.LinkColumn(t("col.main_source"), display_text=LINK_DOMAIN),
+    _show_table({
+        "when": ([text.when(w, s, p) for w, s, p in
+                  zip(steps["as_written"], steps["start"], steps["precision"], strict=True)],
+                 t("col.when")),
+        "site": (steps["subject"].map(names).fillna(steps["subject"]), t("col.name")),
+        "label": (steps["label"], t("col.label")),
+        "status": (steps["status"].map(lambda s: t(f"status.{s}")), t("col.status")),
+        "confidence": (steps["confidence"].map(lambda c: t(f"confidence.{c}")),
+                       t("col.confidence")),
+        "source": _source_column(data, steps),
     })
 
 
 def sector_table(data: Dataset, rows: pd.DataFrame) -> None:
     """Sector rows: the site, the sector, the label exactly as written, its language, a link."""
-    st.dataframe(pd.DataFrame({
-        "site": rows["name"] if "name" in rows else rows["subject"],
-        "sector": rows["sector"].map(query.sector_names(data)),
-        "raw_label": rows["raw_label"],
-        "language": rows["language"],
-        "source": [first_link(data, ids) for ids in rows["sources"]],
-    }), hide_index=True, width="stretch", column_config={
-        "site": t("col.name"), "sector": t("col.sector"), "raw_label": t("col.raw_label"),
-        "language": t("col.language"),
-        "source": st.column_config.LinkColumn(t("col.main_source"), display_text=LINK_DOMAIN),
+    _show_table({
+        "site": (rows["name"] if "name" in rows else rows["subject"], t("col.name")),
+        "sector": (rows["sector"].map(query.sector_names(data)), t("col.sector")),
+        "raw_label": (rows["raw_label"], t("col.raw_label")),
+        "language": (rows["language"], t("col.language")),
+        "source": _source_column(data, rows),
     })
 
 
@@ -297,12 +297,6 @@ def sources_list(data: Dataset, ids: Sequence[str]) -> None:
 
 #: LinkColumn shows the web domain of a source rather than its whole address.
 LINK_DOMAIN = r"https?://(?:www\.)?([^/]+)"
-
-
-def first_link(data: Dataset, ids: Sequence[str]) -> str | None:
-    """The first web address among sources `ids`."""
-    urls = dict(zip(data.sources["id"], data.sources["url"]))
-    return next((urls[i] for i in ids if urls.get(i, "").startswith("http")), None)
 
 
 def png_button(builder: FigureBuilder, data: Dataset, selection: Selection, name: str,
@@ -393,9 +387,6 @@ def _clear_filters() -> None:
 def _write_query(selection: Selection) -> None:
     wanted = selection.to_query()
     for key in QUERY_KEYS:
-        if key in wanted and st.query_params.get(key) != wanted[key]:
-            st.query_params[key] = wanted[key]
-        elif key not in wanted and key in st.query_params:
-            del st.query_params[key]
+        keep_in_url(key, wanted.get(key))
 
 

@@ -50,7 +50,7 @@ with right:
             t("col.value"): [kept.get(f, "") for f in profile.claims["field"]],
             t("col.claim"): profile.claims["value"],
             t("col.verdict"): [t(f"verdict.{v}") for v in profile.claims["verdict"]],
-            t("col.main_source"): [ui.first_link(data, s) or "" for s in profile.claims["sources"]],
+            t("col.main_source"): [query.first_web_source(data, s) or "" for s in profile.claims["sources"]],
             t("col.note"): profile.claims["notes"].fillna(""),
         }, hide_index=True, width="stretch", column_config={
             t("col.main_source"): st.column_config.LinkColumn(display_text=ui.LINK_DOMAIN)})
