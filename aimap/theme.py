@@ -18,6 +18,10 @@ OCEAN = "#dce8f0"
 BORDER = "#ffffff"
 LINK = "#3a3a3a"
 
+#: The subtitle inside a chart title, on screen and when presenting (larger, darker).
+SUBTITLE_STYLE = f"font-size:16px;color:{MUTED}"
+PRESENTATION_SUBTITLE_STYLE = f"font-size:20px;color:{INK}"
+
 MARGIN = dict(l=24, r=24, t=150, b=80)
 
 #: Okabe & Ito (2008): distinguishable with the common colour-vision deficiencies.
@@ -78,5 +82,5 @@ def for_presentation(figure: go.Figure) -> go.Figure:
         if note.font.color == MUTED:
             note.font.color = INK
     figure.layout.title.text = (figure.layout.title.text or "").replace(
-        "font-size:16px;color:" + MUTED, "font-size:20px;color:" + INK)
+        SUBTITLE_STYLE, PRESENTATION_SUBTITLE_STYLE)
     return figure

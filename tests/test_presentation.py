@@ -19,6 +19,7 @@ def test_presentation_type_is_at_least_18px(dataset):
     figure = theme.for_presentation(map_figure(dataset, Selection()))
     assert figure.layout.font.size >= 18 and figure.layout.legend.font.size >= 18
     assert all(note.font.size >= 18 for note in figure.layout.annotations)
+    assert theme.PRESENTATION_SUBTITLE_STYLE in figure.layout.title.text
 
 
 def test_present_in_the_url_turns_it_on_and_next_keeps_the_filters():

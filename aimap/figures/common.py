@@ -52,7 +52,7 @@ def framed(figure: go.Figure, caption: Caption, height: int = 560,
     """
     title = escape(caption.title)
     if caption.subtitle:
-        title += (f"<br><span style='font-size:16px;color:{theme.MUTED}'>"
+        title += (f"<br><span style='{theme.SUBTITLE_STYLE}'>"
                   f"{escape(caption.subtitle)}</span>")
     figure.update_layout(template=theme.TEMPLATE_NAME, title_text=title,
                          showlegend=legend is not None, meta={"legend": legend})
