@@ -24,6 +24,10 @@ from aimap.schema import Table
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 GEO_FILE = ROOT / "geo" / "europe.geojson"
+#: The largest table accepted, in megabytes; the app's upload limit (server.maxUploadSize in
+#: .streamlit/config.toml) is the same. The biggest table today is under 0.1 MB.
+MAX_TABLE_MB = 5
+_MB = 1024 * 1024  # Streamlit's megabyte
 
 
 def data_dir() -> Path:
@@ -64,16 +68,32 @@ class Dataset:
         return pd.Timestamp(self.meta["as_of"])
 
 
+def _encoding_problem(raw: bytes) -> str | None:
+    """Why the bytes are not the plain UTF-8 text a table must be (checked before decoding)."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return "file starts with a byte-order mark (BOM); save as UTF-8 without BOM"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "file is UTF-16 text; save it as UTF-8"
+    if b"\x00" in raw:
+        return "binary file, not CSV text (it contains NUL bytes)"
+    return None
+
+
 def read_raw(path: Path, table: Table, problems: list[str]) -> list[dict[str, str]] | None:
     """Rows of one CSV as dicts of stripped strings, or None after recording why it is unreadable."""
     where = path.name
     if not path.exists():
         problems.append(f"{where}:0:-: file is missing")
         return None
+    size = path.stat().st_size
+    if size > MAX_TABLE_MB * _MB:
+        problems.append(f"{where}:0:-: file is {size / _MB:.1f} MB; a table may be at "
+                        f"most {MAX_TABLE_MB} MB")
+        return None
     raw = path.read_bytes()
-    if raw.startswith(b"\xef\xbb\xbf"):
-        problems.append(f"{where}:1:-: file starts with a byte-order mark (BOM); save as UTF-8 "
-                        "without BOM")
+    problem = _encoding_problem(raw)
+    if problem:
+        problems.append(f"{where}:1:-: {problem}")
         return None
     try:
         text = raw.decode("utf-8")

@@ -24,6 +24,10 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _URL = re.compile(r"^https?://[^\s<>\"]+$")
 _SEED = re.compile(r"^\d{3}_[0-9a-f]{16}\.txt$")
 _HTML = re.compile(r"</?[A-Za-z!]")
+#: How a spreadsheet recognises a formula (text from the data is opened in Excel by readers).
+_FORMULA_START = ("=", "+", "-", "@")
+#: Plausible amounts in euros: below, a figure was typed in millions; above, zeros were added.
+AMOUNT_RANGE = (1_000.0, 1_000_000_000_000.0)
 
 
 def split_list(value: str) -> list[str]:
@@ -40,6 +44,9 @@ def _cell_problem(column: Column, value: str) -> str | None:
     kind = column.kind
     if _HTML.search(value):
         return "contains HTML markup ('<…'); write plain text"
+    if kind not in ("int", "float") and value.startswith(_FORMULA_START):
+        return (f"starts with '{value[0]}', which a spreadsheet runs as a formula; "
+                "start the text with a letter or digit")
     if kind == "id" and not _ID.match(value):
         return f"'{value}' is not a valid id (letters, digits, '.', '_' and '-' only)"
     if kind == "int" and not _INT.match(value):
@@ -178,17 +185,28 @@ def check_date_order(raw: Raw) -> list[str]:
 
 
 def check_amounts(raw: Raw) -> list[str]:
-    """Money is a positive amount."""
+    """Money is a plausible amount in euros."""
     table = schema.BUDGETS
+    low, high = AMOUNT_RANGE
     problems = []
     for row in raw["budgets"]:
+        value = row["amount_eur"]
         try:
-            amount = float(row["amount_eur"]) if row["amount_eur"] else None
+            amount = float(value) if value else None
         except ValueError:
             continue  # reported by check_cells
-        if amount is not None and amount <= 0:
-            problems.append(f"{_where(table, row, 'amount_eur')}: {row['amount_eur']} must be "
-                            "more than zero; leave it empty when unknown")
+        where = _where(table, row, "amount_eur")
+        if amount is None:
+            continue
+        if amount <= 0:
+            problems.append(f"{where}: {value} must be more than zero; leave it empty when "
+                            "unknown")
+        elif amount < low:
+            problems.append(f"{where}: {value} is less than €1,000; amounts are in euros, not "
+                            "millions (write 80000000 for €80 M)")
+        elif amount > high:
+            problems.append(f"{where}: {value} is more than €1,000 bn; check the number of "
+                            "zeros")
     return problems
 
 

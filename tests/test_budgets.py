@@ -120,7 +120,8 @@ def test_money_axis_is_written_for_people(top, first_ticks):
 
 @pytest.mark.parametrize("value, expected", [
     ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
-    ("+1", "'+1"), ("-1", "'-1"), ("@SUM(A1)", "'@SUM(A1)"), ("plain", "plain"), (3.5, 3.5),
+    ("+1+cmd", "'+1+cmd"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"), ("plain", "plain"),
+    (3.5, 3.5), ("-9.0418", "-9.0418"), ("+1", "+1"),
 ])
 def test_csv_cells_cannot_run_formulas(value, expected):
     assert text.csv_safe(value) == expected

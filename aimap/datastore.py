@@ -1,0 +1,202 @@
+"""Maintainers' changes to the tables: check an upload against the whole dataset, preview what
+it changes, write it atomically keeping the previous version, restore any earlier version.
+
+Files only, no Streamlit: the data page, the tests and any script drive it the same way.
+"""
+
+from __future__ import annotations
+
+import csv
+import fcntl
+import io
+import os
+import shutil
+import tempfile
+import zipfile
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from aimap import schema, text
+from aimap.load import GEO_FILE, DataError, load_dataset
+
+HISTORY_DIR = "history"
+_STAMP = "%Y%m%dT%H%M%S%fZ"
+_SUMMARY_WIDTH = 120
+
+
+@dataclass(frozen=True)
+class RowChange:
+    """One row an upload adds, removes or changes; for a change, one row per changed cell."""
+
+    change: str  # added | removed | changed
+    key: str
+    column: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Version:
+    """A table as it was before an apply, kept under data/history/."""
+
+    table: str
+    saved_at: datetime
+    path: Path
+
+
+def table_of_file(filename: str) -> str | None:
+    """The table an uploaded file's name points at ('budgets (2).csv' -> 'budgets'), if any."""
+    stem = Path(filename).name.split(".")[0].split(" ")[0].lower()
+    return stem if stem in schema.TABLES_BY_NAME else None
+
+
+def check(folder: Path, table: str, content: bytes, geo_file: Path = GEO_FILE) -> list[str]:
+    """Every problem of the whole dataset with `content` in place of `table` (empty: fine).
+    The check runs on a copy; the folder itself is never touched."""
+    with tempfile.TemporaryDirectory(prefix="aimap-check-") as scratch:
+        for other in schema.TABLES:
+            source = Path(folder) / other.file
+            if source.exists() and other.name != table:
+                shutil.copyfile(source, Path(scratch) / other.file)
+        (Path(scratch) / schema.TABLES_BY_NAME[table].file).write_bytes(content)
+        try:
+            load_dataset(Path(scratch), geo_file)
+        except DataError as error:
+            return error.problems
+    return []
+
+
+def changes(folder: Path, table: str, content: bytes) -> list[RowChange]:
+    """What `content` adds, removes and changes in `table`, row by row (rows are matched on
+    the table's key; tables without a key compare whole rows). `content` must have passed
+    `check`."""
+    spec = schema.TABLES_BY_NAME[table]
+    before = _rows(Path(folder, spec.file).read_bytes())
+    after = _rows(content)
+    if not spec.key:
+        return _whole_row_changes(before, after)
+    old = {row[spec.key]: row for row in before}
+    new = {row[spec.key]: row for row in after}
+    found = [RowChange("removed", key, "", _summary(row), "") for key, row in old.items()
+             if key not in new]
+    for key, row in new.items():
+        if key not in old:
+            found.append(RowChange("added", key, "", "", _summary(row)))
+            continue
+        found.extend(RowChange("changed", key, column, old[key].get(column, ""), value)
+                     for column, value in row.items() if old[key].get(column, "") != value)
+    return found
+
+
+def _whole_row_changes(before: list[dict[str, str]],
+                       after: list[dict[str, str]]) -> list[RowChange]:
+    old = Counter(tuple(row.items()) for row in before)
+    new = Counter(tuple(row.items()) for row in after)
+    removed = [RowChange("removed", "", "", _summary(dict(row)), "")
+               for row in (old - new).elements()]
+    added = [RowChange("added", "", "", "", _summary(dict(row)))
+             for row in (new - old).elements()]
+    return removed + added
+
+
+def _rows(content: bytes) -> list[dict[str, str]]:
+    reader = csv.DictReader(io.StringIO(content.decode("utf-8"), newline=""))
+    return [{k.strip(): (v or "").strip() for k, v in row.items()} for row in reader
+            if any((v or "").strip() for v in row.values())]
+
+
+def _summary(row: dict[str, str]) -> str:
+    return text.clip(" · ".join(v for v in row.values() if v), _SUMMARY_WIDTH)
+
+
+def apply(folder: Path, table: str, content: bytes, now: datetime | None = None,
+          geo_file: Path = GEO_FILE) -> Version:
+    """Replace `table` with `content` after checking the whole dataset again, keeping the
+    previous file under history/. Raises DataError (and changes nothing) on any problem.
+    A lock makes concurrent applies take turns; the write is atomic, so readers see the old
+    table or the new one, never half of one."""
+    folder = Path(folder)
+    spec = schema.TABLES_BY_NAME[table]
+    with _locked(folder):
+        problems = check(folder, table, content, geo_file)
+        if problems:
+            raise DataError(problems)
+        saved_at = now or datetime.now(UTC)
+        kept = folder / HISTORY_DIR / f"{saved_at.strftime(_STAMP)}.{spec.file}"
+        kept.parent.mkdir(exist_ok=True)
+        _write_atomically(kept, (folder / spec.file).read_bytes())
+        _write_atomically(folder / spec.file, content)
+    return Version(table, saved_at, kept)
+
+
+def versions(folder: Path) -> list[Version]:
+    """Every kept version, newest first."""
+    found = []
+    for path in (Path(folder) / HISTORY_DIR).glob("*.csv"):
+        stamp, _, name = path.name.partition(".")
+        table = name.removesuffix(".csv")
+        try:
+            saved_at = datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC)
+        except ValueError:
+            continue  # not one of ours
+        if table in schema.TABLES_BY_NAME:
+            found.append(Version(table, saved_at, path))
+    return sorted(found, key=lambda v: v.saved_at, reverse=True)
+
+
+def download(folder: Path, table: str) -> bytes:
+    """A table as a CSV a spreadsheet opens safely: any cell that starts like a formula is
+    neutralised (valid data has none; this guards files edited by hand)."""
+    content = Path(folder, schema.TABLES_BY_NAME[table].file).read_bytes()
+    rows = csv.reader(io.StringIO(content.decode("utf-8", errors="replace"), newline=""))
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([text.csv_safe(c) for c in row]
+                                                   for row in rows)
+    return out.getvalue().encode("utf-8")
+
+
+def bundle(folder: Path) -> bytes:
+    """A ZIP of every table (as `download` gives them) and data/README.md."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for spec in schema.TABLES:
+            archive.writestr(spec.file, download(folder, spec.name))
+        readme = Path(folder) / "README.md"
+        if readme.exists():
+            archive.write(readme, "README.md")
+    return buffer.getvalue()
+
+
+@contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """An exclusive lock on the data folder itself (no lock file to leave behind)."""
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock
+
+
+def _write_atomically(path: Path, content: bytes) -> None:
+    """Temporary file in the same folder, flushed to disk, then renamed over `path`."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                         suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    directory = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)

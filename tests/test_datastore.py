@@ -1,0 +1,171 @@
+"""Maintainers' updates: preview, atomic apply with history, restore, concurrency, downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+import threading
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from conftest import read_rows, write_rows
+
+from aimap import datastore, schema
+from aimap.datastore import RowChange
+from aimap.load import load_dataset
+
+
+def _edited(folder: Path, table: str, edit) -> bytes:
+    """The bytes of `table` after `edit(rows)`, the file on disk untouched."""
+    rows = read_rows(folder / f"{table}.csv")
+    edit(rows)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=[c.name for c in
+                                                schema.TABLES_BY_NAME[table].columns],
+                            lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue().encode()
+
+
+def _rename_first_factory(rows):
+    rows[0]["name"] = "Renamed AI Factory"
+
+
+@pytest.mark.parametrize("filename, table", [
+    ("budgets.csv", "budgets"), ("Budgets (2).csv", "budgets"), ("factories.v3.csv", "factories"),
+    ("notes.csv", None), ("../../etc/passwd", None),
+])
+def test_an_uploaded_file_name_points_at_its_table(filename, table):
+    assert datastore.table_of_file(filename) == table
+
+
+def test_a_preview_lists_changed_cells_added_and_removed_rows(data_copy):
+    def edit(rows):
+        rows[0]["name"] = "Renamed AI Factory"
+        removed = rows.pop(1)
+        rows.append({**removed, "id": "new-aif", "name": "New AI Factory"})
+    content = _edited(data_copy, "factories", edit)
+    found = datastore.changes(data_copy, "factories", content)
+    first = read_rows(data_copy / "factories.csv")[:2]
+    assert RowChange("changed", first[0]["id"], "name", first[0]["name"],
+                     "Renamed AI Factory") in found
+    assert [c.key for c in found if c.change == "removed"] == [first[1]["id"]]
+    assert [c.key for c in found if c.change == "added"] == ["new-aif"]
+    assert "New AI Factory" in next(c.after for c in found if c.change == "added")
+    assert len(found) == 3
+
+
+def test_a_table_without_key_compares_whole_rows(data_copy):
+    def edit(rows):
+        rows[0]["raw_label"] = "santé"
+    found = datastore.changes(data_copy, "sectors", _edited(data_copy, "sectors", edit))
+    assert [c.change for c in found] == ["removed", "added"]
+    assert "santé" in found[1].after
+
+
+def test_an_unchanged_upload_changes_nothing(data_copy):
+    content = (data_copy / "budgets.csv").read_bytes()
+    assert datastore.check(data_copy, "budgets", content) == []
+    assert datastore.changes(data_copy, "budgets", content) == []
+
+
+def test_apply_writes_the_table_and_keeps_the_previous_version(data_copy):
+    previous = (data_copy / "factories.csv").read_bytes()
+    content = _edited(data_copy, "factories", _rename_first_factory)
+    when = datetime(2026, 11, 23, 10, 30, 5, 123456, tzinfo=UTC)
+    version = datastore.apply(data_copy, "factories", content, now=when)
+    assert (data_copy / "factories.csv").read_bytes() == content
+    assert version.path == data_copy / "history" / "20261123T103005123456Z.factories.csv"
+    assert version.path.read_bytes() == previous
+    assert datastore.versions(data_copy) == [version]
+    assert load_dataset(data_copy).factories["name"].iloc[0] == "Renamed AI Factory"
+    assert not list(data_copy.glob(".*.tmp"))
+
+
+def test_any_version_can_be_restored_the_same_way(data_copy):
+    original = (data_copy / "factories.csv").read_bytes()
+    datastore.apply(data_copy, "factories", _edited(data_copy, "factories",
+                                                    _rename_first_factory))
+    kept = datastore.versions(data_copy)[0]
+    assert datastore.changes(data_copy, "factories", kept.path.read_bytes())
+    datastore.apply(data_copy, "factories", kept.path.read_bytes())
+    assert (data_copy / "factories.csv").read_bytes() == original
+    assert [v.table for v in datastore.versions(data_copy)] == ["factories", "factories"]
+
+
+def test_versions_are_newest_first_and_ignore_other_files(data_copy):
+    content = (data_copy / "meta.csv").read_bytes()
+    for day in (1, 3, 2):
+        datastore.apply(data_copy, "meta", content, now=datetime(2026, 11, day, tzinfo=UTC))
+    (data_copy / "history" / "notes.csv").write_text("not a version")
+    assert [v.saved_at.day for v in datastore.versions(data_copy)] == [3, 2, 1]
+
+
+def test_a_change_that_breaks_another_table_is_refused(data_copy):
+    """Removing a factory that budgets still name is caught: the whole dataset is checked."""
+    def remove_first(rows):
+        del rows[0]
+    content = _edited(data_copy, "factories", remove_first)
+    problems = datastore.check(data_copy, "factories", content)
+    assert any(p.startswith("budgets.csv:") and "'bsc-aif'" in p for p in problems)
+
+
+def test_concurrent_applies_never_interleave_a_half_written_table(data_copy):
+    """Two maintainers apply different versions at once while a reader keeps reading: the
+    reader only ever sees one whole version, and every apply kept a whole version."""
+    versions = [_edited(data_copy, "factories", _rename_first_factory),
+                (data_copy / "factories.csv").read_bytes()]
+    seen, errors, done = set(), [], threading.Event()
+
+    def maintainer(content: bytes) -> None:
+        try:
+            for _ in range(6):
+                datastore.apply(data_copy, "factories", content)
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    def reader() -> None:
+        while not done.is_set():
+            seen.add((data_copy / "factories.csv").read_bytes())
+
+    threads = [threading.Thread(target=maintainer, args=(v,)) for v in versions]
+    watcher = threading.Thread(target=reader)
+    watcher.start()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    done.set()
+    watcher.join()
+    assert errors == []
+    assert seen <= set(versions)
+    kept = datastore.versions(data_copy)
+    assert len(kept) == 12
+    assert {v.path.read_bytes() for v in kept} <= set(versions)
+
+
+def test_downloads_neutralise_formulas_but_keep_numbers(data_copy):
+    rows = read_rows(data_copy / "factories.csv")
+    rows[0]["name"] = '=HYPERLINK("http://example.com")'
+    write_rows(data_copy / "factories.csv", rows)
+    cells = list(csv.DictReader(io.StringIO(
+        datastore.download(data_copy, "factories").decode())))
+    assert cells[0]["name"] == "'" + rows[0]["name"]
+    west = next(i for i, row in enumerate(rows) if row["lon"].startswith("-"))
+    assert cells[west]["lon"] == rows[west]["lon"]
+
+
+def test_a_valid_table_downloads_unchanged_in_content(data_copy):
+    downloaded = datastore.download(data_copy, "antennas")
+    assert read_rows(data_copy / "antennas.csv") == list(
+        csv.DictReader(io.StringIO(downloaded.decode())))
+
+
+def test_the_bundle_holds_every_table_and_the_readme(data_copy):
+    with zipfile.ZipFile(io.BytesIO(datastore.bundle(data_copy))) as archive:
+        names = set(archive.namelist())
+        assert names == {t.file for t in schema.TABLES} | {"README.md"}
+        assert archive.read("README.md") == (data_copy / "README.md").read_bytes()
