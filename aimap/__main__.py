@@ -112,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     validate.set_defaults(run=_validate)
 
     export_command = commands.add_parser("export", help="one view as a PNG")
-    export_command.add_argument("--view", required=True, choices=[v.key for v in VIEWS])
+    export_command.add_argument("--view", required=True,
+                                choices=[v.key for v in VIEWS if v.figures])
     export_command.add_argument("--figure", help="which of the view's figures (default: first)")
     export_command.add_argument("--out", required=True, help="the PNG file to write")
     _add_filters(export_command)

@@ -103,8 +103,14 @@ def _whole_row_changes(before: list[dict[str, str]],
     return removed + added
 
 
+def row_count(folder: Path, table: str) -> int | None:
+    """How many rows `table` holds on disk, also when it does not validate; None if missing."""
+    path = Path(folder, schema.TABLES_BY_NAME[table].file)
+    return len(_rows(path.read_bytes())) if path.exists() else None
+
+
 def _rows(content: bytes) -> list[dict[str, str]]:
-    reader = csv.DictReader(io.StringIO(content.decode("utf-8"), newline=""))
+    reader = csv.DictReader(io.StringIO(content.decode("utf-8", errors="replace"), newline=""))
     return [{k.strip(): (v or "").strip() for k, v in row.items()} for row in reader
             if any((v or "").strip() for v in row.values())]
 

@@ -292,6 +292,47 @@ MESSAGES: dict[str, dict[str, str]] = {
         "export.preset": "Size",
         "export.pack": "Download the briefing pack (ZIP)",
         "export.unavailable": "PNG export is unavailable: {reason}",
+        "nav.data": "Data",
+        "data.title": "The data behind the map",
+        "data.intro": "Ten tables, every figure with its sources. Data as of {date}. Download "
+                      "them to check a figure or reuse it; column meanings are in README.md.",
+        "data.download": "Download",
+        "data.bundle": "All tables and README.md (ZIP)",
+        "data.col.file": "File",
+        "data.col.holds": "What it holds",
+        "data.col.rows": "Rows",
+        "data.broken": "The data on disk does not pass validation (problems above). The map "
+                       "views are closed until it is fixed; a maintainer can restore an "
+                       "earlier version below.",
+        "data.update": "Update a table",
+        "data.read_only": "Editing is off. To enable it, start the app with the environment "
+                          "variable AIMAP_ADMIN_TOKEN set to a secret, or put AIMAP_ADMIN_TOKEN "
+                          "in .streamlit/secrets.toml; maintainers then enter it here.",
+        "data.token": "Maintainer token",
+        "data.token_wrong": "That token is not right.",
+        "data.table": "Table to replace",
+        "data.pick_table": "Choose the table this file replaces",
+        "data.upload": "Changed table (CSV, UTF-8, comma-separated)",
+        "data.upload_help": "Download the table above, edit it, and upload it here. The whole "
+                            "dataset is checked with your file in place before anything is "
+                            "written.",
+        "data.name_mismatch": "The file is named {file}, which looks like the {named} table, "
+                              "but {table} is chosen.",
+        "data.refused": "Refused: {count} problem(s). Nothing was written. Each line gives "
+                        "file:row:column.",
+        "data.no_changes": "This file is the same as the current {table} table.",
+        "data.preview": "{added} added, {changed} changed cells, {removed} removed rows.",
+        "data.col.change": "Change",
+        "data.col.key": "Row",
+        "data.col.column": "Column",
+        "data.col.before": "Before",
+        "data.col.after": "After",
+        "data.apply": "Apply this change",
+        "data.applied": "Saved {file}. The previous version is kept as {kept}.",
+        "data.history": "Earlier versions",
+        "data.no_history": "No earlier versions yet: one is kept each time a change is applied.",
+        "data.version": "{file} as it was before {saved_at} UTC",
+        "data.restore": "Restore this version",
         "preset.slide": "Slide 16:9 (1920 × 1080)",
         "preset.a4_landscape": "A4 landscape, print (3508 × 2480)",
         "preset.a4_portrait": "A4 portrait, print (2480 × 3508)",

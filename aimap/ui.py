@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hmac
+import os
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -18,6 +20,7 @@ from aimap.views import VIEWS, FigureBuilder
 
 _SELECTION_KEY = "aimap.selection"
 _WIDGET_PREFIX = "filter."
+_MAINTAINER_KEY = "aimap.maintainer"
 
 
 def _data_signature() -> tuple[tuple[str, float], ...]:
@@ -51,14 +54,49 @@ def _leave_legacy_navigation() -> None:
 
 def dataset() -> Dataset:
     """The validated dataset; on bad data, the list of problems instead of any chart."""
+    data = dataset_or_none()
+    if data is None:
+        st.stop()
+    return data
+
+
+def dataset_or_none() -> Dataset | None:
+    """The validated dataset, or None after showing the problems (the data page still works
+    then, so that a maintainer can repair the data)."""
     _leave_legacy_navigation()
     try:
         return _load(_data_signature())
     except DataError as error:
-        st.error(t("app.data_error", count=len(error.problems)))
-        st.code("\n".join(error.problems), language=None)
-        st.stop()
-        raise  # st.stop() raises; this line keeps type checkers honest
+        show_problems(t("app.data_error", count=len(error.problems)), error.problems)
+        return None
+
+
+def show_problems(message: str, problems: list[str]) -> None:
+    """An error, then each `file:row:column: message` as plain text (never rendered)."""
+    st.error(message)
+    st.code("\n".join(problems), language=None, wrap_lines=True)
+
+
+def admin_token() -> str:
+    """The maintainers' token: $AIMAP_ADMIN_TOKEN, else AIMAP_ADMIN_TOKEN in Streamlit's
+    secrets; empty when editing is off."""
+    token = os.environ.get("AIMAP_ADMIN_TOKEN", "")
+    if not token and st.secrets.load_if_toml_exists():
+        token = str(st.secrets.get("AIMAP_ADMIN_TOKEN", ""))
+    return token
+
+
+def maintainer_unlocked(token: str) -> bool:
+    """True once this session gave the right token (asked for here until then)."""
+    if st.session_state.get(_MAINTAINER_KEY):
+        return True
+    given = st.text_input(t("data.token"), type="password", key="data.token")
+    if given and hmac.compare_digest(given.encode(), token.encode()):
+        st.session_state[_MAINTAINER_KEY] = True
+        st.rerun()
+    if given:
+        st.error(t("data.token_wrong"))
+    return False
 
 
 def figure(builder: FigureBuilder, data: Dataset, selection: Selection,

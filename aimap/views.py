@@ -56,5 +56,6 @@ VIEWS: tuple[View, ...] = (
     View("budgets", "pages/budgets.py", "nav.budgets", (budget_figure, per_million_figure),
          (("by", "grouping"), ("claims", "all_claims"))),
     View("site", "pages/site.py", "nav.site", (site_figure,), (("id", "id"),)),
+    View("data", "pages/data.py", "nav.data"),
 )
 VIEWS_BY_KEY = {view.key: view for view in VIEWS}

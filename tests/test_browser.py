@@ -23,7 +23,8 @@ READY = {"overview": ".js-plotly-plot .bars path", "map": ".choroplethlocation",
          "budgets": ".js-plotly-plot .bars path",
          "sectors": ".js-plotly-plot .heatmaplayer",
          "timeline": ".js-plotly-plot .bars path",
-         "site": '[data-testid="stDataFrame"]'}
+         "site": '[data-testid="stDataFrame"]',
+         "data": '[data-testid="stDownloadButton"]'}
 
 
 def _open(page, url: str, ready: str = READY["overview"]) -> None:

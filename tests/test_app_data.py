@@ -1,0 +1,111 @@
+"""The data page under AppTest: downloads for everyone; for maintainers, upload, preview,
+apply with history, restore; bad files refused with nothing written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from apptest import run_page
+from conftest import read_rows, write_rows
+from test_bad_inputs import CORPUS, EXPECTED, fingerprint
+
+from aimap import datastore, schema
+from aimap.text import t
+
+TOKEN = "s3cret-token"
+
+
+@pytest.fixture
+def folder(data_copy: Path, monkeypatch) -> Path:
+    monkeypatch.setenv("AIMAP_DATA_DIR", str(data_copy))
+    return data_copy
+
+
+def _maintainer(monkeypatch):
+    monkeypatch.setenv("AIMAP_ADMIN_TOKEN", TOKEN)
+    app = run_page("pages/data.py")
+    app.text_input(key="data.token").set_value(TOKEN).run()
+    assert not app.exception
+    return app
+
+
+def _upload(app, name: str, content: bytes):
+    """Upload a file; the table it replaces is chosen from its name."""
+    app.file_uploader[0].set_value((name, content, "text/csv")).run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def test_everyone_can_download_and_editing_is_off_without_a_token(folder, monkeypatch):
+    monkeypatch.delenv("AIMAP_ADMIN_TOKEN", raising=False)
+    app = run_page("pages/data.py")
+    labels = [b.label for b in app.get("download_button")]
+    assert labels[0] == t("data.bundle")
+    assert "factories.csv" in labels
+    assert len(labels) == 1 + len(schema.TABLES)
+    assert t("data.read_only") in [i.value for i in app.info]
+    assert not app.file_uploader and not app.text_input
+
+
+def test_a_wrong_token_does_not_unlock_editing(folder, monkeypatch):
+    monkeypatch.setenv("AIMAP_ADMIN_TOKEN", TOKEN)
+    app = run_page("pages/data.py")
+    app.text_input(key="data.token").set_value("guess").run()
+    assert t("data.token_wrong") in [e.value for e in app.error]
+    assert not app.file_uploader
+
+
+@pytest.mark.parametrize("name", ["factories.script_name.csv", "factories.binary.csv",
+                                  "budgets.negative_amount.csv", "factories.semicolon.csv"])
+def test_a_bad_upload_is_refused_with_its_location_and_nothing_changes(folder, monkeypatch,
+                                                                       name):
+    app = _maintainer(monkeypatch)
+    before = fingerprint(folder)
+    _upload(app, name, (CORPUS / name).read_bytes())
+    assert app.selectbox[0].value == datastore.table_of_file(name)
+    assert app.error[0].value.startswith(t("data.refused", count=1)[:8])
+    assert EXPECTED[name] in app.code[-1].value
+    assert not [b for b in app.button if b.label == t("data.apply")]
+    assert fingerprint(folder) == before
+
+
+def test_a_good_upload_is_previewed_applied_kept_and_restorable(folder, monkeypatch):
+    original = (folder / "factories.csv").read_bytes()
+    rows = read_rows(folder / "factories.csv")
+    rows[0]["city"] = "Barcelona (Sant Cugat)"
+    edited = folder.parent / "factories (edited).csv"
+    write_rows(edited, rows)
+    app = _upload(_maintainer(monkeypatch), edited.name, edited.read_bytes())
+    assert t("data.preview", added=0, changed=1, removed=0) in [m.value for m in app.markdown]
+    assert (folder / "factories.csv").read_bytes() == original  # nothing before "apply"
+    app.button(key="data.apply").click().run()
+    assert (folder / "factories.csv").read_bytes() == edited.read_bytes()
+    kept = datastore.versions(folder)[0]
+    assert kept.path.read_bytes() == original
+    assert t("data.applied", file="factories.csv", kept=kept.path.name) in [
+        s.value for s in app.success]
+    app.button(key="data.restore").click().run()
+    assert (folder / "factories.csv").read_bytes() == original
+    assert len(datastore.versions(folder)) == 2
+
+
+def test_a_file_with_an_unknown_name_waits_for_the_table_to_be_chosen(folder, monkeypatch):
+    content = (folder / "meta.csv").read_bytes()
+    app = _upload(_maintainer(monkeypatch), "export.csv", content)
+    assert app.selectbox[0].value is None and not app.code and not app.error
+    app.selectbox[0].set_value("meta").run()
+    assert t("data.no_changes", table="meta") in [i.value for i in app.info]
+    app.selectbox[0].set_value("claims").run()
+    assert t("data.name_mismatch", file="export.csv", named="meta", table="claims") not in [
+        w.value for w in app.warning]
+    assert app.error  # meta rows are not claims
+
+
+def test_the_page_still_opens_when_the_data_on_disk_is_broken(folder, monkeypatch):
+    (folder / "budgets.csv").write_bytes((CORPUS / "budgets.negative_amount.csv").read_bytes())
+    monkeypatch.delenv("AIMAP_ADMIN_TOKEN", raising=False)
+    app = run_page("pages/data.py")
+    assert t("data.broken") in [w.value for w in app.warning]
+    assert EXPECTED["budgets.negative_amount.csv"] in app.code[0].value
+    assert app.get("download_button")
