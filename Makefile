@@ -1,7 +1,7 @@
 # The two commands of the README: `make run` and `make test`. Both set everything up first.
 PORT ?= 8501
 
-.PHONY: run test setup setup-dev bench
+.PHONY: run test setup setup-dev bench soak
 
 run: setup
 	.venv/bin/streamlit run app.py --server.port $(PORT) --server.address localhost
@@ -11,6 +11,10 @@ test: setup-dev
 
 bench: setup-dev
 	.venv/bin/python -m bench
+
+# 20 browser sessions for 3 minutes against a live server (make test runs a 20-second version).
+soak: setup-dev
+	.venv/bin/python -m bench.soak
 
 setup:
 	scripts/setup.sh

@@ -13,10 +13,10 @@ from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwrigh
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from browser import LAUNCH_ARGS, chromium_or_fail, streamlit_server  # noqa: E402
+from browser import LAUNCH_ARGS, READY, chromium_or_fail, streamlit_server  # noqa: E402
 
-#: What "drawn" means per view (URL path -> selector): the map's countries, the overview's bars.
-DRAWN = {"map": ".choroplethlocation", "": ".js-plotly-plot .bars path"}
+#: The views timed (URL path -> what shows they are drawn).
+DRAWN = {"map": READY["map"], "": READY["overview"]}
 RUNS = 5
 VIEWPORT = {"width": 1280, "height": 720}
 

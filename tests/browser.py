@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -19,6 +20,14 @@ CHROMIUM = "/usr/bin/chromium"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+#: What shows that a view is drawn (view key -> selector): bars, countries (not just an empty
+#: plot), the heatmap, a table, the download buttons.
+READY = {"overview": ".js-plotly-plot .bars path", "map": ".choroplethlocation",
+         "budgets": ".js-plotly-plot .bars path",
+         "sectors": ".js-plotly-plot .heatmaplayer",
+         "timeline": ".js-plotly-plot .bars path",
+         "site": '[data-testid="stDataFrame"]',
+         "data": '[data-testid="stDownloadButton"]'}
 
 
 def chromium_or_fail() -> str:
@@ -36,13 +45,14 @@ def _free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(env: dict[str, str] | None = None) -> Iterator[str]:
-    """Serve app.py on 127.0.0.1 and yield its base URL; stop it afterwards."""
+def streamlit_process(env: dict[str, str] | None = None) -> Iterator[tuple[str, int]]:
+    """Serve app.py on 127.0.0.1; yield its base URL and process id; stop it afterwards."""
     port = _free_port()
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true"]
+    log = tempfile.TemporaryFile()  # a file, not a pipe: a full pipe would stall the server
     process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})},
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                               stdout=subprocess.DEVNULL, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
@@ -53,13 +63,22 @@ def streamlit_server(env: dict[str, str] | None = None) -> Iterator[str]:
                         break
             except OSError as error:
                 if process.poll() is not None or time.monotonic() > deadline:
+                    log.seek(0)
                     raise RuntimeError("streamlit did not start: "
-                                       + process.stderr.read().decode(errors="replace")) from error
+                                       + log.read().decode(errors="replace")) from error
                 time.sleep(0.2)
-        yield base
+        yield base, process.pid
     finally:
         process.terminate()
         process.wait(timeout=10)
+        log.close()
+
+
+@contextmanager
+def streamlit_server(env: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve app.py on 127.0.0.1 and yield its base URL; stop it afterwards."""
+    with streamlit_process(env) as (base, _):
+        yield base
 
 
 def is_local(url: str) -> bool:

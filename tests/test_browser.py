@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from browser import ROOT, is_local
+from browser import READY, ROOT, is_local
 
 from aimap.views import VIEWS
 
@@ -16,15 +16,6 @@ def requests_seen(page):
     seen: list[str] = []
     page.on("request", lambda request: seen.append(request.url))
     return seen
-
-
-#: What shows that a view is drawn: bars, countries (not just an empty plot), a table.
-READY = {"overview": ".js-plotly-plot .bars path", "map": ".choroplethlocation",
-         "budgets": ".js-plotly-plot .bars path",
-         "sectors": ".js-plotly-plot .heatmaplayer",
-         "timeline": ".js-plotly-plot .bars path",
-         "site": '[data-testid="stDataFrame"]',
-         "data": '[data-testid="stDownloadButton"]'}
 
 
 def _open(page, url: str, ready: str = READY["overview"]) -> None:
