@@ -109,3 +109,16 @@ def test_the_page_still_opens_when_the_data_on_disk_is_broken(folder, monkeypatc
     assert t("data.broken") in [w.value for w in app.warning]
     assert EXPECTED["budgets.negative_amount.csv"] in app.code[0].value
     assert app.get("download_button")
+
+
+def test_after_apply_every_view_shows_the_new_data(folder, monkeypatch):
+    rows = read_rows(folder / "factories.csv")
+    rows[0]["name"] = "Renamed AI Factory"
+    edited = folder.parent / "factories.csv"
+    write_rows(edited, rows)
+    app = _upload(_maintainer(monkeypatch), edited.name, edited.read_bytes())
+    app.button(key="data.apply").click().run()
+    app.query_params["id"] = rows[0]["id"]
+    app.switch_page("pages/site.py").run()
+    assert not app.exception
+    assert app.title[0].value == "Renamed AI Factory"
