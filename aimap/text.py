@@ -294,7 +294,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "export.unavailable": "PNG export is unavailable: {reason}",
         "nav.data": "Data",
         "data.title": "The data behind the map",
-        "data.intro": "Ten tables, every figure with its sources. Data as of {date}. Download "
+        "data.intro": "{count} tables, every figure with its sources. Data as of {date}. Download "
                       "them to check a figure or reuse it; column meanings are in README.md.",
         "data.download": "Download",
         "data.bundle": "All tables and README.md (ZIP)",

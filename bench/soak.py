@@ -1,7 +1,7 @@
 """Load test (`make soak`): concurrent sessions, each a context of one headless Chromium,
 go through every view changing filters, against a live server on 127.0.0.1.
 
-Sessions start half a second apart and pause a second between actions, as people do.
+Sessions start half a second apart and look at each chart for 3 seconds, as people do.
 Reports errors (exceptions shown, page errors, timeouts: must be 0), the p95 time from a
 filter change to the redrawn chart, and the server's memory after a warm-up and at the end
 (must not grow more than 20 %). `python -m bench.soak [--seconds 180] [--sessions 20]` adds
@@ -34,7 +34,7 @@ RESULTS = ROOT / "bench" / "results.json"
 TIMEOUT_MS = 120_000
 #: Seconds between two sessions' starts (a ramp-up) and a visitor's pause between actions.
 RAMP_S = 0.5
-THINK_S = 1.0
+THINK_S = 3.0
 _OPEN_ATTEMPTS = 5
 #: Marks the charts now on the page and counts their redraws: Streamlit redraws a chart in
 #: place or replaces it with a new one, and either counts as redrawn.
@@ -71,7 +71,11 @@ async def _redraw_after(page: Page, change) -> float:
     await page.evaluate(_MARK_CHARTS)
     start = time.perf_counter()
     await change()
-    await page.wait_for_function(_REDRAWN)
+    try:
+        await page.wait_for_function(_REDRAWN)
+    except PlaywrightTimeout as error:
+        raise RuntimeError(f"no chart redrawn {TIMEOUT_MS // 1000} s after a filter "
+                           "change") from error
     return (time.perf_counter() - start) * 1000
 
 
@@ -102,7 +106,10 @@ async def _visit(page: Page, base: str, view, tally: Tally, by_link: bool) -> No
         await page.wait_for_url(re.compile(rf"^{re.escape(base)}/{view.url_path}(\?.*)?$"))
     else:
         await page.goto(f"{base}/{view.url_path}")
-    await page.wait_for_function(_DRAWN, arg=READY[view.key])
+    try:
+        await page.wait_for_function(_DRAWN, arg=READY[view.key])
+    except PlaywrightTimeout as error:
+        raise RuntimeError(f"not drawn {TIMEOUT_MS // 1000} s after opening") from error
     tally.views_opened += 1
     if view.figures and view.key != "site":
         for _ in range(2):

@@ -15,7 +15,7 @@ st.title(t("data.title"))
 if data is None:
     st.warning(t("data.broken"))
 else:
-    st.caption(t("data.intro", date=text.format_date(data.as_of)))
+    st.caption(t("data.intro", count=len(schema.TABLES), date=text.format_date(data.as_of)))
 
 st.subheader(t("data.download"))
 st.download_button(t("data.bundle"), data=lambda: datastore.bundle(folder),
