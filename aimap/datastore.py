@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import fcntl
+import hashlib
 import io
 import os
 import shutil
@@ -21,10 +22,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from aimap import schema, text
-from aimap.load import GEO_FILE, DataError, load_dataset
+from aimap.load import GEO_FILE, DataError, load_dataset, size_problem
 
 HISTORY_DIR = "history"
 _STAMP = "%Y%m%dT%H%M%S%fZ"
+_NEW_FILE_MODE = 0o644  # mkstemp's 0600 would hide the tables from other readers
 _SUMMARY_WIDTH = 120
 
 
@@ -57,6 +59,9 @@ def table_of_file(filename: str) -> str | None:
 def check(folder: Path, table: str, content: bytes, geo_file: Path = GEO_FILE) -> list[str]:
     """Every problem of the whole dataset with `content` in place of `table` (empty: fine).
     The check runs on a copy; the folder itself is never touched."""
+    too_large = size_problem(len(content))
+    if too_large:
+        return [f"{schema.TABLES_BY_NAME[table].file}:0:-: {too_large}"]
     with tempfile.TemporaryDirectory(prefix="aimap-check-") as scratch:
         for other in schema.TABLES:
             source = Path(folder) / other.file
@@ -75,11 +80,11 @@ def changes(folder: Path, table: str, content: bytes) -> list[RowChange]:
     the table's key; tables without a key compare whole rows). `content` must have passed
     `check`."""
     spec = schema.TABLES_BY_NAME[table]
-    before = _rows(Path(folder, spec.file).read_bytes())
+    before = _rows(_current(folder, table))
     after = _rows(content)
     if not spec.key:
         return _whole_row_changes(before, after)
-    old = {row[spec.key]: row for row in before}
+    old = {row.get(spec.key, ""): row for row in before}
     new = {row[spec.key]: row for row in after}
     found = [RowChange("removed", key, "", _summary(row), "") for key, row in old.items()
              if key not in new]
@@ -94,8 +99,8 @@ def changes(folder: Path, table: str, content: bytes) -> list[RowChange]:
 
 def _whole_row_changes(before: list[dict[str, str]],
                        after: list[dict[str, str]]) -> list[RowChange]:
-    old = Counter(tuple(row.items()) for row in before)
-    new = Counter(tuple(row.items()) for row in after)
+    old = Counter(tuple(sorted(row.items())) for row in before)
+    new = Counter(tuple(sorted(row.items())) for row in after)
     removed = [RowChange("removed", "", "", _summary(dict(row)), "")
                for row in (old - new).elements()]
     added = [RowChange("added", "", "", "", _summary(dict(row)))
@@ -110,33 +115,56 @@ def row_count(folder: Path, table: str) -> int | None:
 
 
 def _rows(content: bytes) -> list[dict[str, str]]:
+    """The rows as dicts of stripped strings; cells beyond the header are left out (the
+    validator reports them)."""
     reader = csv.DictReader(io.StringIO(content.decode("utf-8", errors="replace"), newline=""))
-    return [{k.strip(): (v or "").strip() for k, v in row.items()} for row in reader
-            if any((v or "").strip() for v in row.values())]
+    rows = [{k.strip(): (v or "").strip() for k, v in row.items() if isinstance(k, str)}
+            for row in reader]
+    return [row for row in rows if any(row.values())]
+
+
+def _current(folder: Path, table: str) -> bytes:
+    """The table's bytes on disk; empty if the file is missing."""
+    path = Path(folder, schema.TABLES_BY_NAME[table].file)
+    return path.read_bytes() if path.exists() else b""
+
+
+def digest(folder: Path, table: str) -> str:
+    """A fingerprint of the table on disk: `apply` compares it to refuse a stale preview."""
+    return hashlib.sha256(_current(folder, table)).hexdigest()
 
 
 def _summary(row: dict[str, str]) -> str:
     return text.clip(" · ".join(v for v in row.values() if v), _SUMMARY_WIDTH)
 
 
-def apply(folder: Path, table: str, content: bytes, now: datetime | None = None,
-          geo_file: Path = GEO_FILE) -> Version:
+def apply(folder: Path, table: str, content: bytes, expected: str | None = None,
+          now: datetime | None = None, geo_file: Path = GEO_FILE) -> Version | None:
     """Replace `table` with `content` after checking the whole dataset again, keeping the
-    previous file under history/. Raises DataError (and changes nothing) on any problem.
-    A lock makes concurrent applies take turns; the write is atomic, so readers see the old
-    table or the new one, never half of one."""
+    previous file under history/ (returned; None when there was no previous file). With
+    `expected` (a `digest` taken at preview time), refuse if the table changed since, so one
+    maintainer cannot silently undo another's change. Raises DataError and changes nothing on
+    any problem. A lock on the folder makes concurrent applies take turns; the write is
+    atomic, so readers see the old table or the new one, never half of one."""
     folder = Path(folder)
     spec = schema.TABLES_BY_NAME[table]
     with _locked(folder):
+        if expected is not None and digest(folder, table) != expected:
+            raise DataError([f"{spec.file}:0:-: changed by someone else since this preview; "
+                             "review the change again"])
         problems = check(folder, table, content, geo_file)
         if problems:
             raise DataError(problems)
-        saved_at = now or datetime.now(UTC)
-        kept = folder / HISTORY_DIR / f"{saved_at.strftime(_STAMP)}.{spec.file}"
-        kept.parent.mkdir(exist_ok=True)
-        _write_atomically(kept, (folder / spec.file).read_bytes())
-        _write_atomically(folder / spec.file, content)
-    return Version(table, saved_at, kept)
+        previous = folder / spec.file
+        kept = None
+        if previous.exists():
+            saved_at = now or datetime.now(UTC)
+            path = folder / HISTORY_DIR / f"{saved_at.strftime(_STAMP)}.{spec.file}"
+            path.parent.mkdir(exist_ok=True)
+            _write_atomically(path, previous.read_bytes())
+            kept = Version(table, saved_at, path)
+        _write_atomically(previous, content)
+    return kept
 
 
 def versions(folder: Path) -> list[Version]:
@@ -156,9 +184,9 @@ def versions(folder: Path) -> list[Version]:
 
 def download(folder: Path, table: str) -> bytes:
     """A table as a CSV a spreadsheet opens safely: any cell that starts like a formula is
-    neutralised (valid data has none; this guards files edited by hand)."""
-    content = Path(folder, schema.TABLES_BY_NAME[table].file).read_bytes()
-    rows = csv.reader(io.StringIO(content.decode("utf-8", errors="replace"), newline=""))
+    neutralised (valid data has none; this guards files edited by hand). Empty if missing."""
+    rows = csv.reader(io.StringIO(_current(folder, table).decode("utf-8", errors="replace"),
+                                  newline=""))
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows([text.csv_safe(c) for c in row]
                                                    for row in rows)
@@ -166,11 +194,12 @@ def download(folder: Path, table: str) -> bytes:
 
 
 def bundle(folder: Path) -> bytes:
-    """A ZIP of every table (as `download` gives them) and data/README.md."""
+    """A ZIP of every table on disk (as `download` gives them) and data/README.md."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for spec in schema.TABLES:
-            archive.writestr(spec.file, download(folder, spec.name))
+            if Path(folder, spec.file).exists():
+                archive.writestr(spec.file, download(folder, spec.name))
         readme = Path(folder) / "README.md"
         if readme.exists():
             archive.write(readme, "README.md")
@@ -193,6 +222,7 @@ def _write_atomically(path: Path, content: bytes) -> None:
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
                                          suffix=".tmp")
     try:
+        os.fchmod(handle, path.stat().st_mode & 0o777 if path.exists() else _NEW_FILE_MODE)
         with os.fdopen(handle, "wb") as out:
             out.write(content)
             out.flush()

@@ -68,6 +68,13 @@ class Dataset:
         return pd.Timestamp(self.meta["as_of"])
 
 
+def size_problem(size: int) -> str | None:
+    """Why a file of `size` bytes is too large to be a table, or None."""
+    if size > MAX_TABLE_MB * _MB:
+        return f"file is {size / _MB:.1f} MB; a table may be at most {MAX_TABLE_MB} MB"
+    return None
+
+
 def _encoding_problem(raw: bytes) -> str | None:
     """Why the bytes are not the plain UTF-8 text a table must be (checked before decoding)."""
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -85,10 +92,9 @@ def read_raw(path: Path, table: Table, problems: list[str]) -> list[dict[str, st
     if not path.exists():
         problems.append(f"{where}:0:-: file is missing")
         return None
-    size = path.stat().st_size
-    if size > MAX_TABLE_MB * _MB:
-        problems.append(f"{where}:0:-: file is {size / _MB:.1f} MB; a table may be at "
-                        f"most {MAX_TABLE_MB} MB")
+    problem = size_problem(path.stat().st_size)
+    if problem:
+        problems.append(f"{where}:0:-: {problem}")
         return None
     raw = path.read_bytes()
     problem = _encoding_problem(raw)

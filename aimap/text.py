@@ -329,6 +329,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "data.col.after": "After",
         "data.apply": "Apply this change",
         "data.applied": "Saved {file}. The previous version is kept as {kept}.",
+        "data.created": "Saved {file}.",
         "data.history": "Earlier versions",
         "data.no_history": "No earlier versions yet: one is kept each time a change is applied.",
         "data.version": "{file} as it was before {saved_at} UTC",

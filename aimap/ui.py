@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import os
+import time
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -21,6 +23,7 @@ from aimap.views import VIEWS, FigureBuilder
 _SELECTION_KEY = "aimap.selection"
 _WIDGET_PREFIX = "filter."
 _MAINTAINER_KEY = "aimap.maintainer"
+_WRONG_TOKEN_DELAY_S = 1.0
 
 
 def _data_signature() -> tuple[tuple[str, float], ...]:
@@ -87,14 +90,17 @@ def admin_token() -> str:
 
 
 def maintainer_unlocked(token: str) -> bool:
-    """True once this session gave the right token (asked for here until then)."""
-    if st.session_state.get(_MAINTAINER_KEY):
+    """True once this session gave the current token (asked for here until then). The
+    session keeps a hash of the token it gave, so changing the token locks everyone out."""
+    expected = hashlib.sha256(token.encode()).hexdigest()
+    if st.session_state.get(_MAINTAINER_KEY) == expected:
         return True
     given = st.text_input(t("data.token"), type="password", key="data.token")
-    if given and hmac.compare_digest(given.encode(), token.encode()):
-        st.session_state[_MAINTAINER_KEY] = True
+    if given and hmac.compare_digest(hashlib.sha256(given.encode()).hexdigest(), expected):
+        st.session_state[_MAINTAINER_KEY] = expected
         st.rerun()
     if given:
+        time.sleep(_WRONG_TOKEN_DELAY_S)  # makes guessing slow
         st.error(t("data.token_wrong"))
     return False
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import re
 import statistics
@@ -20,7 +21,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.async_api import Browser, Page, async_playwright
+from playwright.async_api import Browser, Locator, Page, async_playwright
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,11 +67,12 @@ def rss_mb(pid: int) -> float:
     raise RuntimeError(f"no VmRSS for process {pid}")
 
 
-async def _redraw_after(page: Page, change) -> float:
-    """Milliseconds from `change()` to the next redraw of a chart on the page."""
+async def _redraw_after(page: Page, control: Locator) -> float:
+    """Milliseconds from clicking `control` (which changes a filter) to the next redraw of a
+    chart on the page."""
     await page.evaluate(_MARK_CHARTS)
     start = time.perf_counter()
-    await change()
+    await control.click()
     try:
         await page.wait_for_function(_REDRAWN)
     except PlaywrightTimeout as error:
@@ -79,27 +81,27 @@ async def _redraw_after(page: Page, change) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-async def _toggle_antennas(page: Page) -> None:
-    """Show only the Antennas, or clear the filters if that is what is shown: each session
-    alternates, whatever state an earlier, slower step left behind."""
+async def _filter_change(page: Page) -> Locator:
+    """The control whose click changes the filters: "Clear filters" when the Antennas are
+    shown, else the Antenna option of the opened kind filter. Each session so alternates,
+    whatever state an earlier, slower step left behind."""
     sidebar = page.locator('[data-testid="stSidebar"]')
     if await sidebar.locator('[data-testid="stMultiSelectTagsContainer"] [data-tag]').count():
-        await sidebar.get_by_role("button", name=t("filters.reset")).click()
-        return
-    for attempt in range(_OPEN_ATTEMPTS):  # a rerun landing just then closes the dropdown
+        return sidebar.get_by_role("button", name=t("filters.reset"))
+    option = page.get_by_role("option", name=t("kind.antenna"))
+    for _ in range(_OPEN_ATTEMPTS):  # a rerun landing just then closes the dropdown
         await sidebar.locator('[data-testid="stMultiSelect"]').first.click()
-        try:
-            await page.get_by_role("option", name=t("kind.antenna")).click(timeout=5_000)
-            break
-        except PlaywrightTimeout:
-            if attempt == _OPEN_ATTEMPTS - 1:
-                raise
-    await page.keyboard.press("Escape")
+        with contextlib.suppress(PlaywrightTimeout):
+            await option.wait_for(state="visible", timeout=5_000)
+            return option
+    raise RuntimeError(f"the kind filter did not open in {_OPEN_ATTEMPTS} attempts")
 
 
-async def _visit(page: Page, base: str, view, tally: Tally, by_link: bool) -> None:
+async def _visit(page: Page, base: str, view, tally: Tally, by_link: bool,
+                 think: float) -> None:
     """Open one view (from the app's navigation, as people move around, or by its address)
-    and, where filters redraw its chart, change them twice."""
+    and, where filters redraw its chart, change them twice, pausing `think` seconds after
+    each change."""
     if by_link:
         await page.locator('[data-testid="stSidebarNav"]').get_by_role(
             "link", name=t(view.title_key), exact=True).click()
@@ -113,10 +115,20 @@ async def _visit(page: Page, base: str, view, tally: Tally, by_link: bool) -> No
     tally.views_opened += 1
     if view.figures and view.key != "site":
         for _ in range(2):
-            tally.redraw_ms.append(await _redraw_after(page, lambda: _toggle_antennas(page)))
-            await asyncio.sleep(THINK_S)
+            tally.redraw_ms.append(await _redraw_after(page, await _filter_change(page)))
+            await page.keyboard.press("Escape")  # closes the dropdown, if open
+            await asyncio.sleep(think)
     if await page.locator('[data-testid="stException"]').count():
         tally.errors.append(f"{view.key}: exception shown")
+
+
+async def _step(page: Page, base: str, view, tally: Tally, by_link: bool,
+                think: float = THINK_S) -> None:
+    """`_visit`, any failure (a timeout, a missing control) counted as an error."""
+    try:
+        await _visit(page, base, view, tally, by_link, think)
+    except Exception as error:  # noqa: BLE001 - every failure is counted, none stops the soak
+        tally.errors.append(f"{view.key}: {type(error).__name__}: {error}"[:300])
 
 
 async def _session(browser: Browser, base: str, deadline: float, tally: Tally,
@@ -130,11 +142,7 @@ async def _session(browser: Browser, base: str, deadline: float, tally: Tally,
     await asyncio.sleep(first * RAMP_S)
     try:
         while time.monotonic() < deadline:
-            view = VIEWS[step % len(VIEWS)]
-            try:
-                await _visit(page, base, view, tally, by_link=step > first)
-            except Exception as error:  # noqa: BLE001 - a timeout or a missing control is an error
-                tally.errors.append(f"{view.key}: {type(error).__name__}: {error}"[:300])
+            await _step(page, base, VIEWS[step % len(VIEWS)], tally, by_link=step > first)
             step += 1
             await asyncio.sleep(THINK_S)
     finally:
@@ -149,7 +157,7 @@ async def _soak(base: str, pid: int, seconds: float, sessions: int) -> dict:
         warm = Tally()
         for view in VIEWS:  # warm-up: every view once, so caches are filled before measuring
             context = await browser.new_context()
-            await _visit(await context.new_page(), base, view, warm, by_link=False)
+            await _step(await context.new_page(), base, view, warm, by_link=False, think=0)
             await context.close()
         memory_start = rss_mb(pid)
         started = time.monotonic()

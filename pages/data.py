@@ -1,6 +1,8 @@
 """Data: every table to download; maintainers upload a changed table, see what it changes,
 apply it (the previous version is kept) or restore an earlier version."""
 
+import hashlib
+
 import pandas as pd
 import streamlit as st
 
@@ -43,6 +45,9 @@ def review(table: str, content: bytes, action: str, key: str) -> None:
     if not found:
         st.info(t("data.no_changes", table=table))
         return
+    # the table as it was when this preview was first shown: applying refuses if it changed
+    basis_key = f"data.basis.{key}.{table}.{hashlib.sha256(content).hexdigest()}"
+    basis = st.session_state.setdefault(basis_key, datastore.digest(folder, table))
     kinds = [c.change for c in found]
     st.write(t("data.preview", added=kinds.count("added"), changed=kinds.count("changed"),
                removed=kinds.count("removed")))
@@ -52,13 +57,15 @@ def review(table: str, content: bytes, action: str, key: str) -> None:
         t("data.col.before"): [c.before for c in found],
         t("data.col.after"): [c.after for c in found]}), hide_index=True, width="stretch")
     if st.button(action, key=key, type="primary"):
+        del st.session_state[basis_key]  # a later preview starts from the table as it is then
         try:
-            kept = datastore.apply(folder, table, content)
+            kept = datastore.apply(folder, table, content, expected=basis)
         except DataError as error:  # another maintainer changed the data meanwhile
             ui.show_problems(t("data.refused", count=len(error.problems)), error.problems)
             return
-        st.session_state["data.done"] = t("data.applied", file=f"{table}.csv",
-                                          kept=kept.path.name)
+        st.session_state["data.done"] = (
+            t("data.applied", file=f"{table}.csv", kept=kept.path.name) if kept
+            else t("data.created", file=f"{table}.csv"))
         st.rerun()
 
 

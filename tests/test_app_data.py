@@ -11,7 +11,7 @@ from conftest import read_rows, write_rows
 from test_bad_inputs import CORPUS, EXPECTED, fingerprint
 
 from aimap import datastore, schema
-from aimap.text import t
+from aimap.text import markdown_escape, t
 
 TOKEN = "s3cret-token"
 
@@ -97,9 +97,26 @@ def test_a_file_with_an_unknown_name_waits_for_the_table_to_be_chosen(folder, mo
     app.selectbox[0].set_value("meta").run()
     assert t("data.no_changes", table="meta") in [i.value for i in app.info]
     app.selectbox[0].set_value("claims").run()
-    assert t("data.name_mismatch", file="export.csv", named="meta", table="claims") not in [
-        w.value for w in app.warning]
+    assert not app.warning  # nothing in the name to contradict the choice
     assert app.error  # meta rows are not claims
+
+
+def test_a_file_named_after_another_table_is_flagged(folder, monkeypatch):
+    app = _upload(_maintainer(monkeypatch), "meta.csv", (folder / "meta.csv").read_bytes())
+    assert app.selectbox[0].value == "meta" and not app.warning
+    app.selectbox[0].set_value("claims").run()
+    shown = t("data.name_mismatch", file=markdown_escape("meta.csv"), named="meta",
+              table="claims")
+    assert shown in [
+        w.value for w in app.warning]
+
+
+def test_changing_the_token_locks_unlocked_sessions(folder, monkeypatch):
+    app = _maintainer(monkeypatch)
+    assert app.file_uploader
+    monkeypatch.setenv("AIMAP_ADMIN_TOKEN", "a-new-token")
+    app.run()
+    assert not app.file_uploader
 
 
 def test_the_page_still_opens_when_the_data_on_disk_is_broken(folder, monkeypatch):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import threading
+import time
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,7 +15,7 @@ from conftest import read_rows, write_rows
 
 from aimap import datastore, schema
 from aimap.datastore import RowChange
-from aimap.load import load_dataset
+from aimap.load import DataError, load_dataset
 
 
 def _edited(folder: Path, table: str, edit) -> bytes:
@@ -113,16 +114,30 @@ def test_a_change_that_breaks_another_table_is_refused(data_copy):
     assert any(p.startswith("budgets.csv:") and "'bsc-aif'" in p for p in problems)
 
 
-def test_concurrent_applies_never_interleave_a_half_written_table(data_copy):
+def test_concurrent_applies_take_turns_and_readers_see_whole_tables(data_copy, monkeypatch):
     """Two maintainers apply different versions at once while a reader keeps reading: the
-    reader only ever sees one whole version, and every apply kept a whole version."""
+    applies never overlap (the lock), the reader only ever sees one whole version, and every
+    apply kept a whole version."""
     versions = [_edited(data_copy, "factories", _rename_first_factory),
                 (data_copy / "factories.csv").read_bytes()]
     seen, errors, done = set(), [], threading.Event()
+    inside, overlaps = [0], []
+    real_check = datastore.check
+
+    def slow_check(*args, **kwargs):
+        inside[0] += 1
+        overlaps.append(inside[0])
+        time.sleep(0.05)  # widens the window in which an unlocked apply would overlap
+        try:
+            return real_check(*args, **kwargs)
+        finally:
+            inside[0] -= 1
+
+    monkeypatch.setattr(datastore, "check", slow_check)
 
     def maintainer(content: bytes) -> None:
         try:
-            for _ in range(6):
+            for _ in range(5):
                 datastore.apply(data_copy, "factories", content)
         except Exception as error:  # noqa: BLE001 - reported below
             errors.append(error)
@@ -141,10 +156,57 @@ def test_concurrent_applies_never_interleave_a_half_written_table(data_copy):
     done.set()
     watcher.join()
     assert errors == []
+    assert max(overlaps) == 1
     assert seen <= set(versions)
     kept = datastore.versions(data_copy)
-    assert len(kept) == 12
+    assert len(kept) == 10
     assert {v.path.read_bytes() for v in kept} <= set(versions)
+
+
+def test_a_stale_preview_cannot_undo_another_maintainers_change(data_copy):
+    """B previewed before A applied: B's apply is refused instead of silently undoing A's."""
+    preview_basis = datastore.digest(data_copy, "factories")
+    datastore.apply(data_copy, "factories", _edited(data_copy, "factories",
+                                                    _rename_first_factory))
+    after_a = (data_copy / "factories.csv").read_bytes()
+
+    def other_change(rows):
+        rows[1]["city"] = "Elsewhere"
+    with pytest.raises(DataError, match="changed by someone else"):
+        datastore.apply(data_copy, "factories", _edited(data_copy, "factories", other_change),
+                        expected=preview_basis)
+    assert (data_copy / "factories.csv").read_bytes() == after_a
+
+
+def test_applied_tables_stay_readable_by_others(data_copy):
+    datastore.apply(data_copy, "factories", _edited(data_copy, "factories",
+                                                    _rename_first_factory))
+    assert (data_copy / "factories.csv").stat().st_mode & 0o777 == 0o644
+
+
+def test_a_missing_table_can_be_uploaded_and_is_left_out_of_downloads(data_copy):
+    content = (data_copy / "claims.csv").read_bytes()
+    (data_copy / "claims.csv").unlink()
+    assert datastore.row_count(data_copy, "claims") is None
+    assert datastore.download(data_copy, "claims") == b""
+    with zipfile.ZipFile(io.BytesIO(datastore.bundle(data_copy))) as archive:
+        assert "claims.csv" not in archive.namelist()
+    assert {c.change for c in datastore.changes(data_copy, "claims", content)} == {"added"}
+    assert datastore.apply(data_copy, "claims", content) is None  # nothing to keep
+    assert (data_copy / "claims.csv").read_bytes() == content
+
+
+def test_rows_with_extra_cells_are_still_counted(data_copy):
+    with (data_copy / "meta.csv").open("a", encoding="utf-8") as handle:
+        handle.write("extra,row,with,too,many,cells\n")
+    assert datastore.row_count(data_copy, "meta") == 5
+
+
+def test_reordered_columns_are_no_change(data_copy):
+    rows = read_rows(data_copy / "sectors.csv")
+    write_rows(data_copy.parent / "sectors.csv", rows, fieldnames=list(reversed(rows[0])))
+    reordered = (data_copy.parent / "sectors.csv").read_bytes()
+    assert datastore.changes(data_copy, "sectors", reordered) == []
 
 
 def test_downloads_neutralise_formulas_but_keep_numbers(data_copy):

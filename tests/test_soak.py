@@ -18,5 +18,5 @@ def test_twenty_sessions_for_twenty_seconds_without_errors_or_memory_growth():
     assert figures["errors"] == 0, figures["first_errors"]
     assert figures["views_opened"] >= 20
     assert figures["filter_changes"] >= 10
-    assert figures["redraw_p95_ms"] > 0
+    assert 0 < figures["redraw_p95_ms"] < 60_000
     assert figures["server_memory_growth_pct"] <= 20
