@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+import os
 import re
 import statistics
 import sys
@@ -65,6 +66,12 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return round(int(line.split()[1]) / 1024, 1)
     raise RuntimeError(f"no VmRSS for process {pid}")
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a process has used so far (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 async def _redraw_after(page: Page, control: Locator) -> float:
@@ -159,12 +166,12 @@ async def _soak(base: str, pid: int, seconds: float, sessions: int) -> dict:
             context = await browser.new_context()
             await _step(await context.new_page(), base, view, warm, by_link=False, think=0)
             await context.close()
-        memory_start = rss_mb(pid)
+        memory_start, cpu_start = rss_mb(pid), cpu_seconds(pid)
         started = time.monotonic()
         await asyncio.gather(*(_session(browser, base, started + seconds, tally, i)
                                for i in range(sessions)))
         elapsed = time.monotonic() - started
-        memory_end = rss_mb(pid)
+        memory_end, server_cpu = rss_mb(pid), cpu_seconds(pid) - cpu_start
         await browser.close()
     ordered = sorted(tally.redraw_ms)
     return {
@@ -175,6 +182,8 @@ async def _soak(base: str, pid: int, seconds: float, sessions: int) -> dict:
         "redraw_p95_ms": round(ordered[int(0.95 * (len(ordered) - 1))], 1) if ordered else None,
         "server_memory_start_mb": memory_start, "server_memory_end_mb": memory_end,
         "server_memory_growth_pct": round(100 * (memory_end / memory_start - 1), 1),
+        # how busy the server was, in % of one core: the rest of the machine drew the pages
+        "server_cpu_pct_of_one_core": round(100 * server_cpu / elapsed, 1),
     }
 
 

@@ -50,7 +50,7 @@ def test_map_png_has_the_preset_size_and_draws_the_countries(dataset, preset):
     size = export.PRESETS[preset]
     assert image.size == (size.width, size.height)
     small = image.resize((size.width // 8, size.height // 8))
-    colours = {pixel for pixel in small.getdata()}
+    colours = {pixel for pixel in small.get_flattened_data()}
     assert len(colours) > 50
     hexes = {f"#{r:02x}{g:02x}{b:02x}" for r, g, b in colours}
     assert hexes & {c.lower() for c in theme.SEQUENTIAL_CLASSES}  # classed countries drawn
@@ -61,7 +61,7 @@ def test_tall_timeline_still_fills_the_slide_exactly(dataset):
     image = _image(export.png(timeline_figure, dataset, Selection(), "slide",
                               today=date(2026, 11, 23)))
     assert image.size == (1920, 1080)
-    white = sum(1 for p in image.resize((192, 108)).getdata() if p == (255, 255, 255))
+    white = sum(1 for p in image.resize((192, 108)).get_flattened_data() if p == (255, 255, 255))
     assert white < 0.9 * 192 * 108
 
 
