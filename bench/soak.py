@@ -38,17 +38,24 @@ TIMEOUT_MS = 120_000
 RAMP_S = 0.5
 THINK_S = 3.0
 _OPEN_ATTEMPTS = 5
-#: Marks the charts now on the page and counts their redraws: Streamlit redraws a chart in
-#: place or replaces it with a new one, and either counts as redrawn.
+#: Marks the charts now on the page, keeping their data, and counts their redraws: Streamlit
+#: redraws a chart in place (a full plot or a lighter Plotly.react update) or replaces it
+#: with a new one, and any of these counts as redrawn.
 _MARK_CHARTS = """() => { window.aimapDraws = 0;
   document.querySelectorAll('.js-plotly-plot').forEach((plot) => {
     plot.dataset.aimapSeen = '1';
-    plot.on('plotly_afterplot', () => { window.aimapDraws += 1; }); }); }"""
+    plot.aimapData = JSON.stringify(plot.data);
+    const count = () => { window.aimapDraws += 1; };
+    plot.on('plotly_afterplot', count);
+    plot.on('plotly_react', count); }); }"""
 #: The view is drawn and no element left from the previous view is still on screen.
 _DRAWN = """(ready) => document.querySelector(ready) !== null
   && document.querySelector('[data-stale="true"]') === null"""
 _REDRAWN = """() => window.aimapDraws > 0 || [...document.querySelectorAll('.js-plotly-plot')]
-  .some((plot) => !plot.dataset.aimapSeen && plot._fullData && plot.querySelector('.main-svg'))"""
+  .some((plot) => plot._fullData && plot.querySelector('.main-svg') && (!plot.dataset.aimapSeen
+    || JSON.stringify(plot.data) !== plot.aimapData))"""
+#: How often the redraw condition is checked, in ms (it serialises the charts' data).
+_POLL_MS = 100
 
 
 @dataclass
@@ -81,7 +88,7 @@ async def _redraw_after(page: Page, control: Locator) -> float:
     start = time.perf_counter()
     await control.click()
     try:
-        await page.wait_for_function(_REDRAWN)
+        await page.wait_for_function(_REDRAWN, polling=_POLL_MS)
     except PlaywrightTimeout as error:
         raise RuntimeError(f"no chart redrawn {TIMEOUT_MS // 1000} s after a filter "
                            "change") from error
