@@ -99,11 +99,14 @@ def changes(folder: Path, table: str, content: bytes) -> list[RowChange]:
 
 def _whole_row_changes(before: list[dict[str, str]],
                        after: list[dict[str, str]]) -> list[RowChange]:
-    old = Counter(tuple(sorted(row.items())) for row in before)
-    new = Counter(tuple(sorted(row.items())) for row in after)
-    removed = [RowChange("removed", "", "", _summary(dict(row)), "")
+    def identity(row: dict[str, str]) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted(row.items()))  # the same row whatever the column order
+
+    old, new = Counter(map(identity, before)), Counter(map(identity, after))
+    shown = {identity(row): row for row in before + after}  # in the file's column order
+    removed = [RowChange("removed", "", "", _summary(shown[row]), "")
                for row in (old - new).elements()]
-    added = [RowChange("added", "", "", "", _summary(dict(row)))
+    added = [RowChange("added", "", "", "", _summary(shown[row]))
              for row in (new - old).elements()]
     return removed + added
 
