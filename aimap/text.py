@@ -534,13 +534,15 @@ def source_line(source) -> str:
     return f"- {title} — {details} ({t('source.seed', file=markdown_escape(url))})"
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: How a spreadsheet recognises a formula; validation refuses text starting so, and CSV
+#: downloads neutralise it.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_safe(value: object) -> object:
     """A cell a spreadsheet will not run: text starting like a formula gets a leading quote.
     Numbers stay as they are ("-9.04" is a longitude, not a formula)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _is_number(value):
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not _is_number(value):
         return "'" + value
     return value
 

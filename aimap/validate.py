@@ -14,6 +14,7 @@ from datetime import date
 
 from aimap import schema
 from aimap.schema import Column, Table
+from aimap.text import FORMULA_START
 
 Rows = list[dict[str, str]]
 Raw = dict[str, Rows]
@@ -24,8 +25,6 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _URL = re.compile(r"^https?://[^\s<>\"]+$")
 _SEED = re.compile(r"^\d{3}_[0-9a-f]{16}\.txt$")
 _HTML = re.compile(r"</?[A-Za-z!]")
-#: How a spreadsheet recognises a formula (text from the data is opened in Excel by readers).
-_FORMULA_START = ("=", "+", "-", "@")
 #: Plausible amounts in euros: below, a figure was typed in millions; above, zeros were added.
 AMOUNT_RANGE = (1_000.0, 1_000_000_000_000.0)
 
@@ -44,7 +43,7 @@ def _cell_problem(column: Column, value: str) -> str | None:
     kind = column.kind
     if _HTML.search(value):
         return "contains HTML markup ('<…'); write plain text"
-    if kind not in ("int", "float") and value.startswith(_FORMULA_START):
+    if kind not in ("int", "float") and value.startswith(FORMULA_START):
         return (f"starts with '{value[0]}', which a spreadsheet runs as a formula; "
                 "start the text with a letter or digit")
     if kind == "id" and not _ID.match(value):
