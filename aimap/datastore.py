@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from aimap import schema, text
+from aimap import formatting, safety, schema
 from aimap.load import GEO_FILE, DataError, load_dataset, size_problem
 
 HISTORY_DIR = "history"
@@ -138,7 +138,7 @@ def digest(folder: Path, table: str) -> str:
 
 
 def _summary(row: dict[str, str]) -> str:
-    return text.clip(" · ".join(v for v in row.values() if v), _SUMMARY_WIDTH)
+    return formatting.clip(" · ".join(v for v in row.values() if v), _SUMMARY_WIDTH)
 
 
 def apply(folder: Path, table: str, content: bytes, expected: str | None = None,
@@ -191,7 +191,7 @@ def download(folder: Path, table: str) -> bytes:
     rows = csv.reader(io.StringIO(_current(folder, table).decode("utf-8", errors="replace"),
                                   newline=""))
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows([text.csv_safe(c) for c in row]
+    csv.writer(out, lineterminator="\n").writerows([safety.csv_safe(c) for c in row]
                                                    for row in rows)
     return out.getvalue().encode("utf-8")
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from aimap import query, schema, text, validate
+from aimap import formatting, query, schema, text, validate
 from aimap.load import Dataset
 
 FACT_FIELDS = ("kind", "wave", "selected_on", "country", "city", "host", "coordinator",
@@ -93,22 +93,22 @@ def sources_text(sources: pd.DataFrame) -> str:
     """A plain-text list of sources: title, publisher, date and address, one per line."""
     lines = []
     for row in sources.itertuples():
-        when = f", {row.published_on:%Y-%m-%d}" if not text.is_missing(row.published_on) else ""
+        when = f", {row.published_on:%Y-%m-%d}" if not formatting.is_missing(row.published_on) else ""
         lines.append(f"[{row.id}] {row.title} — {row.publisher}{when}\n    {row.url}")
     return "\n".join(lines) + "\n"
 
 
 def _fact_value(field: str, value: object, dataset: Dataset) -> str:
-    if text.is_missing(value):
+    if formatting.is_missing(value):
         return text.t("unknown")
     if field == "kind":
         return text.kind_label(str(value))
     if field == "country":
         return query.country_names(dataset).get(str(value), str(value))
     if field == "selected_on":
-        return text.format_date(value)
+        return formatting.format_date(value)
     if field in ("gpus", "partner_count"):
-        return text.format_count(value)
+        return formatting.format_count(value)
     if field == "status":
         return text.t(f"site_status.{value}")
     if field == "wave":

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from PIL import Image
 
-from aimap import details, query, text
+from aimap import details, formatting, query, text
 from aimap.figures.common import at_height
 from aimap.figures.headline import summary_figure
 from aimap.load import ROOT, Dataset
@@ -149,8 +149,8 @@ def briefing_files(dataset: Dataset, selection: Selection, preset: str = DEFAULT
                 png(builder, dataset, selection, preset)
             number += 1
     shown = query.filter_sites(query.sites(dataset), selection, dataset.sectors)
-    header = text.t("export.sources_header", date=text.format_date(dataset.as_of),
-                    filters=text.describe_selection(selection, query.country_names(dataset),
+    header = text.t("export.sources_header", date=formatting.format_date(dataset.as_of),
+                    filters=formatting.describe_selection(selection, query.country_names(dataset),
                                                     query.sector_names(dataset)))
     files["SOURCES.txt"] = (header + "\n\n" + details.sources_text(
         details.sources_used(dataset, shown))).encode("utf-8")

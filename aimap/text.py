@@ -1,16 +1,7 @@
-"""The message catalogue and number, money and date formatting for people.
-
-Every user-facing string goes through `t()`, so French and German can be added as new
-catalogue entries without touching the views.
-"""
+"""The message catalogue: every user-facing string goes through `t()`, so French and German
+can be added as new catalogue entries without touching the views."""
 
 from __future__ import annotations
-
-import math
-import re
-from datetime import date
-
-import pandas as pd
 
 DEFAULT_LANGUAGE = "en"
 
@@ -394,178 +385,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
-_BILLION = 1_000_000_000
-_MILLION = 1_000_000
-
-
-def t(key: str, language: str = DEFAULT_LANGUAGE, **values: object) -> str:
-    """The message `key` in `language` (falling back to English), with `values` filled in."""
-    catalogue = MESSAGES.get(language, MESSAGES[DEFAULT_LANGUAGE])
-    template = catalogue.get(key, MESSAGES[DEFAULT_LANGUAGE][key])
+def t(key: str, **values: object) -> str:
+    """The message `key`, with `values` filled in."""
+    template = MESSAGES[DEFAULT_LANGUAGE][key]
     return template.format(**values) if values else template
 
 
-def is_missing(value: object) -> bool:
-    """True for None, NaN, NA and empty strings: all mean 'unknown' in our tables."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and not value.strip()
-
-
-def _trim(number: float, decimals: int) -> str:
-    text = f"{number:,.{decimals}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def format_money(amount: object, language: str = DEFAULT_LANGUAGE) -> str:
-    """Euros for people: '€1.5 bn', '€430 M', '€8.4 M', '€650 k'; 'unknown' when missing."""
-    if is_missing(amount):
-        return t("unknown", language)
-    value = float(amount)  # type: ignore[arg-type]
-    if abs(value) >= _BILLION:
-        return f"€{_trim(value / _BILLION, 2 if abs(value) < 10 * _BILLION else 1)} bn"
-    if abs(value) >= _MILLION:
-        return f"€{_trim(value / _MILLION, 1 if abs(value) < 100 * _MILLION else 0)} M"
-    if abs(value) >= 1_000:
-        return f"€{_trim(value / 1_000, 0)} k"
-    return f"€{_trim(value, 0)}"
-
-
-def format_budget(amount: object, method: object, language: str = DEFAULT_LANGUAGE) -> str:
-    """A site's budget; '≥' marks a sum of known shares where no total is published."""
-    money = format_money(amount, language)
-    return f"≥ {money}" if method == "sum_of_shares" and not is_missing(amount) else money
-
-
-def format_share(value: object, language: str = DEFAULT_LANGUAGE) -> str:
-    """A fraction as a percentage: 0.45 -> '45%'."""
-    if is_missing(value):
-        return t("unknown", language)
-    return f"{float(value) * 100:.0f}%"  # type: ignore[arg-type]
-
-
-def format_value(value: object, kind: str, language: str = DEFAULT_LANGUAGE) -> str:
-    """A metric value of a given kind (count, money, share, gpus) for people."""
-    if kind == "money":
-        return format_money(value, language)
-    if kind == "share":
-        return format_share(value, language)
-    return format_count(value, language)
-
-
-def format_class(low: float, high: float, kind: str, language: str = DEFAULT_LANGUAGE) -> str:
-    """The legend label of a class [low, high): '€100–250 M', '25–50%', '3', '4 or more'."""
-    if kind == "count" and high - low == 1:
-        return format_count(low, language)
-    if math.isinf(high):
-        return t("map.or_more", language, low=format_value(low, kind, language))
-    if kind == "money":
-        low_text, high_text = format_money(low, language), format_money(high, language)
-        if low_text.split()[-1] == high_text.split()[-1]:  # same unit: '€100–250 M'
-            low_text = low_text.rsplit(" ", 1)[0]
-        return f"{low_text}–{high_text.removeprefix('€')}"
-    if kind == "share":
-        return f"{low * 100:.0f}–{min(high, 1) * 100:.0f}%"
-    return f"{format_count(low, language)}–{format_count(high, language)}"
-
-
-def format_count(value: object, language: str = DEFAULT_LANGUAGE) -> str:
-    """A whole number with thousands separators, or 'unknown'."""
-    if is_missing(value):
-        return t("unknown", language)
-    return f"{int(value):,}"  # type: ignore[call-overload]
-
-
-def format_date(value: object, language: str = DEFAULT_LANGUAGE) -> str:
-    """'10 Dec 2024', or 'unknown'."""
-    if is_missing(value):
-        return t("unknown", language)
-    day = pd.Timestamp(value).date()  # type: ignore[arg-type]
-    return f"{day.day} {day.strftime('%b %Y')}"
-
-
-def format_period(start: date, precision: str) -> str:
-    """A date at the precision the source gave: '10 Dec 2024', 'Dec 2024', 'Q3 2026', 'H1 2026',
-    '2027'."""
-    start = pd.Timestamp(start).date()
-    if precision == "day":
-        return format_date(start)
-    if precision == "month":
-        return start.strftime("%b %Y")
-    if precision == "quarter":
-        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
-    if precision == "half":
-        return f"H{1 if start.month <= 6 else 2} {start.year}"
-    return str(start.year)
-
-
-def describe_selection(selection, country_names: dict[str, str], sector_names: dict[str, str],
-                       language: str = DEFAULT_LANGUAGE) -> str:
-    """The active filters in words, for subtitles: 'Wave 3 · Romania, Spain · Energy'."""
-    parts = [
-        ", ".join(kind_label(k, language) for k in selection.kinds),
-        ", ".join(t("wave.label", language, wave=w) for w in selection.waves),
-        ", ".join(country_names.get(c, c) for c in selection.countries),
-        ", ".join(sector_names.get(s, s) for s in selection.sectors),
-    ]
-    return " · ".join(p for p in parts if p) or t("filters.active_none", language)
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
-
-
-def markdown_escape(value: str) -> str:
-    """Text from the data, safe to embed in Markdown (no links, emphasis or HTML)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", value)
-
-
-def source_line(source) -> str:
-    """A Markdown list item citing one source row: linked title, publisher and date."""
-    title = markdown_escape(str(source.title))
-    details = ", ".join(markdown_escape(str(v)) for v in (source.publisher,) if not is_missing(v))
-    if not is_missing(source.published_on):
-        details += f", {format_date(source.published_on)}"
-    url = str(source.url)
-    if url.startswith("http"):
-        safe_url = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
-        return f"- [{title}]({safe_url}) — {details}"
-    return f"- {title} — {details} ({t('source.seed', file=markdown_escape(url))})"
-
-
-#: How a spreadsheet recognises a formula; validation refuses text starting so, and CSV
-#: downloads neutralise it.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value: object) -> object:
-    """A cell a spreadsheet will not run: text starting like a formula gets a leading quote.
-    Numbers stay as they are ("-9.04" is a longitude, not a formula)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START) and not _is_number(value):
-        return "'" + value
-    return value
-
-
-def _is_number(value: str) -> bool:
-    try:
-        float(value)
-    except ValueError:
-        return False
-    return True
-
-
-def clip(name: str, width: int = 32) -> str:
-    """A label cut to `width` characters with an ellipsis: charts must keep their width for
-    data, and the full name is in the hover."""
-    return name if len(name) <= width else name[:width - 1].rstrip() + "…"
-
-
-def when(as_written: object, start: date, precision: str) -> str:
-    """When a milestone happens: as the source wrote it, else at the precision it gave."""
-    return str(as_written) if not is_missing(as_written) else format_period(start, precision)
-
-
-def kind_label(kind: str, language: str = DEFAULT_LANGUAGE) -> str:
+def kind_label(kind: str) -> str:
     """Display name of a site kind."""
-    return t(f"kind.{kind}", language)
+    return t(f"kind.{kind}")

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from aimap import query, text
+from aimap import formatting, query, text
 from aimap.load import Dataset
 from aimap.selection import SITE_KINDS
 
@@ -51,7 +51,7 @@ def _group_label(site: pd.Series, grouping: str, names: dict[str, str]) -> str:
         return names.get(site["country"], site["country"])
     if grouping == "kind":
         return text.kind_label(site["kind"])
-    if not text.is_missing(site["wave"]):
+    if not formatting.is_missing(site["wave"]):
         return text.t("wave.label", wave=site["wave"])
     return text.t("timeline.group.antennas") if site["kind"] == "antenna" \
         else text.t("timeline.group.other")

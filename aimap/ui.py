@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from aimap import export, query, schema, text, theme
+from aimap import export, formatting, query, safety, schema, text, theme
 from aimap.load import GEO_FILE, DataError, Dataset, data_dir, load_dataset
 from aimap.selection import QUERY_KEYS, SITE_KINDS, Selection
 from aimap.text import t
@@ -251,7 +251,7 @@ def _claim_columns(data: Dataset, claims: pd.DataFrame) -> dict[str, tuple[objec
     """The columns every table of budget claims shows: values and column configuration."""
     return {
         "label": (claims["label"], t("col.label")),
-        "amount": (claims["amount_eur"].map(text.format_money), t("col.amount")),
+        "amount": (claims["amount_eur"].map(formatting.format_money), t("col.amount")),
         "funder": (claims["funder"].map(lambda f: t(f"funder.{f}")), t("col.funder")),
         "preferred": (claims["preferred"].fillna(False).astype(bool),
                       st.column_config.CheckboxColumn(t("col.preferred"))),
@@ -303,14 +303,14 @@ def claims_table(data: Dataset, claims: pd.DataFrame, key: str) -> pd.DataFrame:
 
 def csv_bytes(table: pd.DataFrame) -> bytes:
     """A table as UTF-8 CSV that spreadsheets open safely (no formula runs)."""
-    return table.map(text.csv_safe).to_csv(index=False).encode("utf-8")
+    return table.map(safety.csv_safe).to_csv(index=False).encode("utf-8")
 
 
 def milestone_table(data: Dataset, steps: pd.DataFrame) -> None:
     """Milestones with their date at the precision the source gave, status and source."""
     names = query.sites(data).set_index("id")["name"]
     _show_table({
-        "when": ([text.when(w, s, p) for w, s, p in
+        "when": ([formatting.when(w, s, p) for w, s, p in
                   zip(steps["as_written"], steps["start"], steps["precision"], strict=True)],
                  t("col.when")),
         "site": (steps["subject"].map(names).fillna(steps["subject"]), t("col.name")),
@@ -335,7 +335,7 @@ def sector_table(data: Dataset, rows: pd.DataFrame) -> None:
 
 def sources_list(data: Dataset, ids: Sequence[str]) -> None:
     """The sources `ids` as a Markdown list of links."""
-    st.markdown("\n".join(text.source_line(row) for row in
+    st.markdown("\n".join(formatting.source_line(row) for row in
                           query.sources_of(data, tuple(ids)).itertuples()))
 
 

@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from aimap import schema
+from aimap.safety import FORMULA_START
 from aimap.schema import Column, Table
-from aimap.text import FORMULA_START
 
 Rows = list[dict[str, str]]
 Raw = dict[str, Rows]

@@ -6,7 +6,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from aimap import datastore, schema, text, ui
+from aimap import datastore, formatting, safety, schema, ui
 from aimap.load import DataError, data_dir
 from aimap.text import t
 
@@ -17,7 +17,7 @@ st.title(t("data.title"))
 if data is None:
     st.warning(t("data.broken"))
 else:
-    st.caption(t("data.intro", count=len(schema.TABLES), date=text.format_date(data.as_of)))
+    st.caption(t("data.intro", count=len(schema.TABLES), date=formatting.format_date(data.as_of)))
 
 st.subheader(t("data.download"))
 st.download_button(t("data.bundle"), data=lambda: datastore.bundle(folder),
@@ -84,7 +84,7 @@ elif ui.maintainer_unlocked(token):
                              index=names.index(named) if named else None,
                              placeholder=t("data.pick_table"))
         if table and named and named != table:
-            st.warning(t("data.name_mismatch", file=text.markdown_escape(upload.name),
+            st.warning(t("data.name_mismatch", file=safety.plain(upload.name),
                          named=named, table=table))
         if table:
             review(table, upload.getvalue(), t("data.apply"), "data.apply")

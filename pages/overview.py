@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from aimap import query, text, ui
+from aimap import formatting, query, text, ui
 from aimap.figures.headline import headline_figure
 from aimap.figures.overview import overview_figure
 from aimap.text import t
@@ -11,16 +11,16 @@ data = ui.dataset()
 selection = ui.sidebar_filters(data, "overview")
 shown = query.filter_sites(query.sites(data), selection, data.sectors)
 numbers = query.headline(data, shown)
-subtitle = text.describe_selection(selection, query.country_names(data), query.sector_names(data))
+subtitle = formatting.describe_selection(selection, query.country_names(data), query.sector_names(data))
 
 st.title(t("overview.title"))
-st.caption(f"{subtitle} · {t('overview.as_of', date=text.format_date(data.as_of))}")
+st.caption(f"{subtitle} · {t('overview.as_of', date=formatting.format_date(data.as_of))}")
 
 cards = st.columns(4)
 cards[0].metric(t("overview.factories"), numbers.factories)
 cards[1].metric(t("overview.antennas"), numbers.antennas)
 cards[2].metric(t("overview.countries"), numbers.countries)
-cards[3].metric(t("overview.budget"), text.format_money(numbers.budget_eur))
+cards[3].metric(t("overview.budget"), formatting.format_money(numbers.budget_eur))
 ui.png_button(headline_figure, data, selection, "headline")
 st.caption(t("overview.budget_how", summed=numbers.budget_sites, sites=numbers.network_sites,
              partial=numbers.budget_partial, unknown=numbers.budget_unknown))
@@ -39,8 +39,8 @@ search = st.text_input(t("overview.search"), placeholder=t("overview.search_help
 found = query.search_sites(shown, data.countries, search)
 rows = query.site_table(data, found)
 st.caption(t("overview.matches", shown=len(rows), total=len(shown)))
-budgets = [text.format_budget(a, m) for a, m in zip(rows["budget_eur"], rows["budget_method"])]
-waves = [t("wave.label", wave=w) if not text.is_missing(w) else "" for w in rows["wave"]]
+budgets = [formatting.format_budget(a, m) for a, m in zip(rows["budget_eur"], rows["budget_method"])]
+waves = [t("wave.label", wave=w) if not formatting.is_missing(w) else "" for w in rows["wave"]]
 st.dataframe(
     rows.assign(kind=rows["kind"].map(text.kind_label), wave=waves, budget_eur=budgets)
         .drop(columns=["id", "budget_method"]),
@@ -62,5 +62,5 @@ site_id = st.selectbox(t("overview.sources_for"), rows["id"], label_visibility="
                        format_func=dict(zip(rows["id"], rows["name"])).get)
 if site_id:
     site_sources = shown.loc[shown["id"] == site_id, "sources"].iloc[0]
-    st.markdown("\n".join(text.source_line(row) for row in
+    st.markdown("\n".join(formatting.source_line(row) for row in
                           query.sources_of(data, site_sources).itertuples()))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from aimap import details, query, text, ui
+from aimap import details, formatting, query, text, ui
 from aimap.figures.headline import site_figure
 from aimap.selection import Selection
 from aimap.text import t
@@ -23,7 +23,7 @@ profile = details.site_profile(data, site_id)
 
 st.title(profile.site["name"])
 st.caption(f"{text.kind_label(profile.site['kind'])} · "
-           f"{t('overview.as_of', date=text.format_date(data.as_of))}")
+           f"{t('overview.as_of', date=formatting.format_date(data.as_of))}")
 st.page_link("pages/map.py", label=t("site.back_to_map"),
              query_params={"country": profile.site["country"]})
 ui.png_button(site_figure, data, Selection(), f"site-{site_id}", id=site_id)
@@ -36,7 +36,7 @@ with left:
              .set_index(t("col.field")))
     st.caption(t("site.facts_sources",
                  confidence=t(f"confidence.{profile.site['confidence']}")))
-    if not text.is_missing(profile.site["notes"]):
+    if not formatting.is_missing(profile.site["notes"]):
         st.subheader(t("site.notes"))
         st.text(profile.site["notes"])
 with right:

@@ -6,7 +6,7 @@ import pytest
 from apptest import APP, TIMEOUT, run_page
 from streamlit.testing.v1 import AppTest
 
-from aimap import query, text
+from aimap import formatting, query, text
 from aimap.views import VIEWS
 
 
@@ -27,7 +27,7 @@ def test_overview_headline_equals_the_tables(dataset):
     assert metrics[text.t("overview.factories")] == "19"
     assert metrics[text.t("overview.antennas")] == "13"
     assert metrics[text.t("overview.countries")] == str(numbers.countries)
-    assert metrics[text.t("overview.budget")] == text.format_money(numbers.budget_eur)
+    assert metrics[text.t("overview.budget")] == formatting.format_money(numbers.budget_eur)
     how = text.t("overview.budget_how", summed=numbers.budget_sites, sites=numbers.network_sites,
                  partial=numbers.budget_partial, unknown=numbers.budget_unknown)
     assert how in [c.value for c in app.caption]

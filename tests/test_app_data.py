@@ -11,7 +11,8 @@ from conftest import read_rows, write_rows
 from test_bad_inputs import CORPUS, EXPECTED, fingerprint
 
 from aimap import datastore, schema
-from aimap.text import markdown_escape, t
+from aimap.safety import plain
+from aimap.text import t
 
 TOKEN = "s3cret-token"
 
@@ -105,7 +106,7 @@ def test_a_file_named_after_another_table_is_flagged(folder, monkeypatch):
     app = _upload(_maintainer(monkeypatch), "meta.csv", (folder / "meta.csv").read_bytes())
     assert app.selectbox[0].value == "meta" and not app.warning
     app.selectbox[0].set_value("claims").run()
-    shown = t("data.name_mismatch", file=markdown_escape("meta.csv"), named="meta",
+    shown = t("data.name_mismatch", file=plain("meta.csv"), named="meta",
               table="claims")
     assert shown in [
         w.value for w in app.warning]

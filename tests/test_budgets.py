@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import pytest
 from apptest import run_page
 
-from aimap import money, query, text
+from aimap import money, query, safety
 from aimap.figures.budgets import budget_figure, money_axis, per_million_figure
 from aimap.selection import Selection
 
@@ -124,7 +124,7 @@ def test_money_axis_is_written_for_people(top, first_ticks):
     (3.5, 3.5), ("-9.0418", "-9.0418"), ("+1", "+1"),
 ])
 def test_csv_cells_cannot_run_formulas(value, expected):
-    assert text.csv_safe(value) == expected
+    assert safety.csv_safe(value) == expected
 
 
 def _budgets_page(**params: str):

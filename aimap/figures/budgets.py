@@ -8,7 +8,7 @@ from html import escape
 import pandas as pd
 import plotly.graph_objects as go
 
-from aimap import money, query, text, theme
+from aimap import formatting, money, query, theme
 from aimap.figures.common import NARROW_FOOTER, Caption, caption_for, framed
 from aimap.load import Dataset
 from aimap.selection import Selection
@@ -25,13 +25,13 @@ def money_axis(top: float) -> dict:
     end = top * 1.06
     step = next((s for s in _STEPS if end / s <= 6), _STEPS[-1])
     values = [step * i for i in range(int(end // step) + 1)]
-    return dict(tickvals=values, ticktext=[text.format_money(v) for v in values],
+    return dict(tickvals=values, ticktext=[formatting.format_money(v) for v in values],
                 range=[0, end], title=None)
 
 
 def _group_labels(frame: pd.DataFrame, grouping: str, dataset: Dataset) -> list[str]:
     if grouping == "site":
-        return [escape(text.clip(label)) for label in frame["label"]]
+        return [escape(formatting.clip(label)) for label in frame["label"]]
     if grouping == "country":
         names = query.country_names(dataset)
         return [escape(names.get(c, c)) for c in frame.index]
@@ -42,7 +42,7 @@ def _group_labels(frame: pd.DataFrame, grouping: str, dataset: Dataset) -> list[
 def _claim_hover(rows: pd.DataFrame, dataset: Dataset) -> str:
     publishers = dict(zip(dataset.sources["id"], dataset.sources["publisher"]))
     return "<br>".join(
-        f"{'★ ' if r.preferred else ''}{escape(r.label)}: {text.format_money(r.amount_eur)} "
+        f"{'★ ' if r.preferred else ''}{escape(r.label)}: {formatting.format_money(r.amount_eur)} "
         f"({t('funder.' + r.funder)}) — {escape(', '.join(publishers[s] for s in r.sources))}"
         for r in rows.itertuples())
 
@@ -58,7 +58,7 @@ def stacked(dataset: Dataset, shown: pd.DataFrame, grouping: str, caption: Capti
             continue
         figure.add_bar(y=labels, x=frame[part], orientation="h", name=t(f"budgets.part.{part}"),
                        marker_color=FUNDER_COLOURS[part],
-                       customdata=[text.format_money(v) for v in frame[part]],
+                       customdata=[formatting.format_money(v) for v in frame[part]],
                        hovertemplate="%{y}<br>" + t(f"budgets.part.{part}") +
                        ": %{customdata}<extra></extra>")
     top = frame["total"].max() if len(frame) else 1.0
@@ -120,7 +120,7 @@ def every_claim(dataset: Dataset, shown: pd.DataFrame, caption: Caption) -> go.F
                    & (budgets["scope"] == "site") & budgets["amount_eur"].notna()]
     names = shown.set_index("id")["name"]
     order = rows.groupby("subject")["amount_eur"].max().sort_values().index
-    labels = {s: escape(text.clip(names[s])) for s in order}
+    labels = {s: escape(formatting.clip(names[s])) for s in order}
     figure = go.Figure()
     for funder in ("mixed", *money.FUNDERS):
         for preferred in (True, False):
@@ -163,7 +163,7 @@ def per_million_figure(dataset: Dataset, selection: Selection) -> go.Figure:
     labels = [escape(names.get(c, c)) for c in frame.index]
     figure = go.Figure(go.Bar(
         y=labels, x=frame["per_million"], orientation="h", marker_color=FUNDER_COLOURS["eu"],
-        customdata=[[text.format_money(v), text.format_money(b), text.format_count(p)]
+        customdata=[[formatting.format_money(v), formatting.format_money(b), formatting.format_count(p)]
                     for v, b, p in zip(frame["per_million"], frame["total"], frame["population"])],
         hovertemplate="%{y}: %{customdata[0]} " + t("budgets.per_million_unit")
         + "<br>" + t("budgets.per_million_detail") + "<extra></extra>"))

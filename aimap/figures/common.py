@@ -8,7 +8,7 @@ from html import escape
 
 import plotly.graph_objects as go
 
-from aimap import query, text, theme
+from aimap import formatting, query, text, theme
 from aimap.load import Dataset
 from aimap.selection import Selection
 
@@ -39,9 +39,9 @@ _LEGENDS = {
 def caption_for(dataset: Dataset, selection: Selection, title: str, footer_key: str) -> Caption:
     """The usual caption: `title`, the active filters in words, and a footer message given
     the data's as-of date."""
-    subtitle = text.describe_selection(selection, query.country_names(dataset),
+    subtitle = formatting.describe_selection(selection, query.country_names(dataset),
                                        query.sector_names(dataset))
-    return Caption(title, subtitle, text.t(footer_key, date=text.format_date(dataset.as_of)))
+    return Caption(title, subtitle, text.t(footer_key, date=formatting.format_date(dataset.as_of)))
 
 
 def framed(figure: go.Figure, caption: Caption, height: int = 560,

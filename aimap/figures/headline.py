@@ -9,7 +9,7 @@ from html import escape
 
 import plotly.graph_objects as go
 
-from aimap import details, query, schema, text, theme, timeline
+from aimap import details, formatting, query, schema, text, theme, timeline
 from aimap.figures.common import Caption, caption_for, framed
 from aimap.figures.map import GEO_LAYOUT, europe_map
 from aimap.load import Dataset
@@ -24,7 +24,7 @@ def _tiles(figure: go.Figure, numbers: query.Headline, top: float, bottom: float
     tiles = [(str(numbers.factories), t("overview.factories")),
              (str(numbers.antennas), t("overview.antennas")),
              (str(numbers.countries), t("overview.countries")),
-             (text.format_money(numbers.budget_eur), t("overview.budget"))]
+             (formatting.format_money(numbers.budget_eur), t("overview.budget"))]
     for index, (value, label) in enumerate(tiles):
         x = 0.02 + index * 0.25
         figure.add_annotation(x=x, y=top, xref="paper", yref="paper", text=f"<b>{value}</b>",
@@ -83,16 +83,16 @@ def site_figure(dataset: Dataset, selection: Selection, id: str = "") -> go.Figu
                [[t(f"field.{f}") for f in facts["field"]], list(facts["value"])],
                dict(x=[0, 1], y=[0.42, 1])),
         _table([t("col.label"), t("col.amount"), t("col.preferred"), t("col.main_source")],
-               [list(claims["label"]), [text.format_money(a) for a in claims["amount_eur"]],
+               [list(claims["label"]), [formatting.format_money(a) for a in claims["amount_eur"]],
                 ["✓" if p else "" for p in claims["preferred"].fillna(False)],
                 [", ".join(publishers[s] for s in ids) for ids in claims["sources"]]],
                dict(x=[0, 1], y=[0, 0.38]), widths=[3, 1, 1, 3]),
     ])
     site = profile.site
     place = ", ".join(str(v) for v in (site["city"], query.country_names(dataset).get(
-        site["country"], site["country"])) if not text.is_missing(v))
+        site["country"], site["country"])) if not formatting.is_missing(v))
     caption = Caption(f"{site['name']} — {text.kind_label(site['kind'])}", place,
-                      t("site.footer", date=text.format_date(dataset.as_of)))
+                      t("site.footer", date=formatting.format_date(dataset.as_of)))
     return framed(figure, caption, height=900, legend=None)
 
 
@@ -106,7 +106,7 @@ def summary_figure(dataset: Dataset, selection: Selection, today: date | None = 
                          showlegend=False)
     upcoming = timeline.coming_up(dataset, shown, today or date.today(), days=365).head(12)
     names = query.sites(dataset).set_index("id")["name"].to_dict()
-    whens = [text.when(w, s, p) for w, s, p in
+    whens = [formatting.when(w, s, p) for w, s, p in
              zip(upcoming["as_written"], upcoming["start"], upcoming["precision"], strict=True)]
     figure.add_trace(_table(
         [t("col.when"), t("col.label")],

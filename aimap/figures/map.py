@@ -8,7 +8,7 @@ from html import escape
 import pandas as pd
 import plotly.graph_objects as go
 
-from aimap import geo, query, text, theme
+from aimap import formatting, geo, query, text, theme
 from aimap.figures.common import Caption, caption_for, framed
 from aimap.load import Dataset
 from aimap.metrics import DEFAULT_METRIC, METRICS_BY_KEY, class_index, country_values
@@ -43,7 +43,7 @@ def class_colours(count: int) -> list[str]:
 
 def _country_hover(row: pd.Series, label: str, kind: str, names: dict[str, str]) -> str:
     lines = [f"<b>{escape(names.get(row.name, row.name))}</b>",
-             f"{escape(label)}: {text.format_value(row['value'], kind)}"]
+             f"{escape(label)}: {formatting.format_value(row['value'], kind)}"]
     if kind in ("money", "share"):
         lines.append(t("map.hover.budget_known", known=int(row["budget_known"]),
                        sites=len(row["sites"])))
@@ -57,7 +57,7 @@ def _choropleth(dataset: Dataset, values: pd.DataFrame, metric: str) -> list[go.
     spec = METRICS_BY_KEY[metric]
     names = query.country_names(dataset)
     count = len(spec.edges) - 1
-    labels = [text.format_class(spec.edges[i], spec.edges[i + 1], spec.kind) for i in range(count)]
+    labels = [formatting.format_class(spec.edges[i], spec.edges[i + 1], spec.kind) for i in range(count)]
     colours = class_colours(count) + [theme.NO_DATA, theme.NO_SITE]
     codes = {iso3: _code(value, spec.edges, count) for iso3, value in values["value"].items()}
     hover = {iso3: _country_hover(row, t(f"metric.legend.{metric}"), spec.kind, names)
@@ -116,15 +116,15 @@ def _small_country_dots(dataset: Dataset, codes: dict[str, int], colours: list[s
 
 
 def _site_hover(row: pd.Series, budgets: pd.DataFrame) -> str:
-    budget = text.format_budget(budgets["amount_eur"].get(row["id"]),
+    budget = formatting.format_budget(budgets["amount_eur"].get(row["id"]),
                                 budgets["method"].get(row["id"]))
-    wave = t("wave.label", wave=row["wave"]) if not text.is_missing(row["wave"]) else "–"
+    wave = t("wave.label", wave=row["wave"]) if not formatting.is_missing(row["wave"]) else "–"
     lines = [
         f"<b>{escape(row['name'])}</b>",
         escape(text.kind_label(row["kind"])),
-        f"{t('hover.host')}: {escape(row['host']) if not text.is_missing(row['host']) else t('unknown')}",
-        f"{t('hover.city')}: {escape(row['city']) if not text.is_missing(row['city']) else t('unknown')}",
-        f"{t('hover.wave')}: {wave} · {t('hover.selected')}: {text.format_date(row['selected_on'])}",
+        f"{t('hover.host')}: {escape(row['host']) if not formatting.is_missing(row['host']) else t('unknown')}",
+        f"{t('hover.city')}: {escape(row['city']) if not formatting.is_missing(row['city']) else t('unknown')}",
+        f"{t('hover.wave')}: {wave} · {t('hover.selected')}: {formatting.format_date(row['selected_on'])}",
         f"{t('hover.budget')}: {budget}",
         f"{t('hover.confidence')}: {t('confidence.' + row['confidence'])} · "
         f"{t('hover.sources')}: {len(row['sources'])}",

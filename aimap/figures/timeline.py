@@ -9,7 +9,7 @@ from html import escape
 import pandas as pd
 import plotly.graph_objects as go
 
-from aimap import query, text, theme, timeline
+from aimap import formatting, query, theme, timeline
 from aimap.figures.common import NARROW_FOOTER, Caption, caption_for, framed
 from aimap.load import Dataset
 from aimap.selection import Selection
@@ -23,9 +23,9 @@ _NO_DIMMING = dict(selected=dict(marker=dict(opacity=1)), unselected=dict(marker
 def date_text(step: pd.Series) -> str:
     """'Q3 2026 (quarter precision)', or the day for day-precise steps."""
     if step["precision"] == "day":
-        return text.format_date(step["start"])
-    written = step["as_written"] if not text.is_missing(step["as_written"]) \
-        else text.format_period(step["start"], step["precision"])
+        return formatting.format_date(step["start"])
+    written = step["as_written"] if not formatting.is_missing(step["as_written"]) \
+        else formatting.format_period(step["start"], step["precision"])
     return t("timeline.precision", date=written, precision=t(f"precision.{step['precision']}"))
 
 
@@ -56,7 +56,7 @@ def _y_axis(order: pd.DataFrame) -> tuple[list[str], list[str]]:
             labels.append(f"<b>{escape(group)}</b>")
             last = group
         keys.append(site_id)
-        labels.append(escape(text.clip(name)))
+        labels.append(escape(formatting.clip(name)))
     return keys, labels
 
 
