@@ -1,5 +1,5 @@
-"""Entry point: page config and navigation over the views (each page draws the shared filters)."""
+"""Entry point: page config and navigation over the views (each page opens its view)."""
 
-from aimap import ui
+from aimap.ui.app import run_app
 
-ui.run_app()
+run_app()

@@ -11,13 +11,14 @@ Filters and view options are the URL's (`--waves 3 --countries ROU,ESP`). Exit c
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from aimap import export, params
+from aimap import export, formatting, options, query
 from aimap.load import GEO_FILE, DataError, Dataset, data_dir, load_dataset
 from aimap.selection import Selection
-from aimap.views import VIEWS, VIEWS_BY_KEY
+from aimap.views import VIEWS, VIEWS_BY_KEY, figure_name
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -28,14 +29,34 @@ def _validate(args: argparse.Namespace) -> int:
         return 1
     counts = ", ".join(f"{name} {len(getattr(dataset, name))}" for name in
                        ("factories", "antennas", "budgets", "milestones", "sectors", "sources"))
-    print(f"ok: {counts}")
+    budgets = query.published_budgets(dataset, query.sites(dataset))
+    print(f"ok: {counts}; published budgets {formatting.format_money(budgets.total_eur)} "
+          f"({budgets.summed} of {budgets.sites} sites)")
     return 0
 
 
-def _selection(args: argparse.Namespace) -> Selection:
-    query = {name: getattr(args, name) for name in ("kinds", "waves", "countries", "sectors")
-             if getattr(args, name)}
-    return Selection.from_query(query)
+def _given(args: argparse.Namespace, names: list[str]) -> dict[str, list[str]]:
+    return {name: [getattr(args, name)] for name in names if getattr(args, name) is not None}
+
+
+def _refused(notices: list[options.Notice], describe: dict[str, str]) -> list[str]:
+    """The usage problems among `notices` (a dropped value), each with what is allowed."""
+    return [f"--{n.name} {n.given!r} is not allowed ({describe[n.name]})" for n in notices
+            if n.shown is None]
+
+
+def _adjusted(notices: list[options.Notice]) -> None:
+    for notice in notices:
+        if notice.shown is not None:
+            print(f"--{notice.name} {notice.given!r}: using {notice.shown}", file=sys.stderr)
+
+
+def _selection(args: argparse.Namespace, dataset: Dataset) -> tuple[Selection, list[str]]:
+    """The filters given, and a usage problem for each value the data does not know."""
+    selection, notices = options.read_selection(
+        _given(args, [f.name for f in options.FILTERS]), dataset)
+    describe = {f.name: ", ".join(f.allowed(dataset)) for f in options.FILTERS}
+    return selection, _refused(notices, describe)
 
 
 def _load() -> Dataset | None:
@@ -46,25 +67,43 @@ def _load() -> Dataset | None:
         return None
 
 
+def _unwritable(path: Path, folder: bool = False) -> str | None:
+    """Why `path` cannot be written, found before any rendering; None if it can."""
+    target = path if folder and path.is_dir() else path.parent
+    if folder and path.exists() and not path.is_dir():
+        return f"--out {str(path)!r} is a file, not a folder"
+    if not folder and path.is_dir():
+        return f"--out {str(path)!r} is a folder"
+    while not target.exists():
+        target = target.parent
+    if not os.access(target, os.W_OK):
+        return f"--out {str(path)!r} cannot be written here"
+    return None
+
+
 def _export(args: argparse.Namespace) -> int:
     dataset = _load()
     if dataset is None:
         return 1
     view = VIEWS_BY_KEY[args.view]
-    raw = {key: getattr(args, key) for key in params.PARAMS if getattr(args, key) is not None}
-    values, problems = params.parse(raw, dataset)
-    problems += [f"--{key} does not apply to the {view.key} view" for key in raw
-                 if key not in dict(view.params)]
-    builders = {b.__name__.removesuffix("_figure"): b for b in view.figures}
-    builder = builders.get(args.figure or next(iter(builders)))
+    selection, problems = _selection(args, dataset)
+    given = _given(args, list(_all_options()))
+    problems += [f"--{name} does not apply to the {view.key} view" for name in given
+                 if name not in {option.name for option in view.options}]
+    values, notices = options.read_options(view.options, given, dataset)
+    problems += _refused(notices, {o.name: o.describe(dataset) for o in view.options})
+    builder = view.figure(args.figure)
     if builder is None:
-        problems.append(f"--figure must be one of: {', '.join(builders)}")
+        problems.append("--figure must be one of: "
+                        + ", ".join(figure_name(b) for b in view.figures))
+    problems += filter(None, [_unwritable(Path(args.out))])
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 2
+    _adjusted(notices)
     try:
-        image = export.png(builder, dataset, _selection(args), args.preset,
-                           **view.options(builder, values))
+        image = export.png(builder, dataset, selection, args.preset,
+                           **view.keywords(builder, values))
     except export.ExportUnavailable as error:
         print(error, file=sys.stderr)
         return 2
@@ -77,8 +116,13 @@ def _pack(args: argparse.Namespace) -> int:
     dataset = _load()
     if dataset is None:
         return 1
+    selection, problems = _selection(args, dataset)
+    problems += filter(None, [_unwritable(Path(args.out), folder=True)])
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return 2
     try:
-        files = export.briefing_files(dataset, _selection(args), args.preset)
+        files = export.briefing_files(dataset, selection, args.preset)
     except export.ExportUnavailable as error:
         print(error, file=sys.stderr)
         return 2
@@ -91,13 +135,16 @@ def _pack(args: argparse.Namespace) -> int:
     return 0
 
 
+def _all_options() -> dict[str, options.Option]:
+    """Every view's options that a figure takes, by name (a name means the same wherever it
+    appears)."""
+    return {option.name: option for view in VIEWS for option in view.options if option.keyword}
+
+
 def _add_filters(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("filters (as in the URL; comma-separated)")
-    group.add_argument("--kinds", help="eurohpc_ai_factory, antenna, national_ai_factory, "
-                                       "gigafactory_candidate")
-    group.add_argument("--waves", help="1, 2, 3")
-    group.add_argument("--countries", help="ISO3 codes, e.g. ROU,ESP")
-    group.add_argument("--sectors", help="sector ids, e.g. S01,S04")
+    for spec in options.FILTERS:
+        group.add_argument(f"--{spec.name}", help=spec.describe())
     parser.add_argument("--preset", choices=list(export.PRESETS), default=export.DEFAULT_PRESET)
 
 
@@ -117,9 +164,10 @@ def main(argv: list[str] | None = None) -> int:
     export_command.add_argument("--figure", help="which of the view's figures (default: first)")
     export_command.add_argument("--out", required=True, help="the PNG file to write")
     _add_filters(export_command)
-    options = export_command.add_argument_group("view options (as in the URL)")
-    for key, (_, help_text) in params.PARAMS.items():
-        options.add_argument(f"--{key}", help=help_text)
+    view_options = export_command.add_argument_group("view options (as in the URL)")
+    for name, option in _all_options().items():
+        views = ", ".join(v.key for v in VIEWS if option in v.options)
+        view_options.add_argument(f"--{name}", help=f"{views}: {option.describe()}")
     export_command.set_defaults(run=_export)
 
     pack_command = commands.add_parser("pack", help="the briefing pack: every view, a summary, "

@@ -77,6 +77,14 @@ def reachable_from(dataset: Dataset, iso3: str) -> pd.DataFrame:
     return factories[(factories["country"] == iso3) | factories["id"].isin(linked)]
 
 
+def covering(dataset: Dataset, shown: pd.DataFrame, region: str | None) -> pd.DataFrame:
+    """The shown sites whose sectors count for `region` (the AI Factories it can reach), or
+    every shown site when no region is chosen: the gaps are the sectors none of them lists."""
+    if not region:
+        return shown
+    return shown[shown["id"].isin(reachable_from(dataset, region)["id"])]
+
+
 def sites_serving(dataset: Dataset, shown: pd.DataFrame, sector: str) -> pd.DataFrame:
     """Shown sites listing `sector`, one row per raw label with its language and sources."""
     rows = dataset.sectors[(dataset.sectors["sector"] == sector)

@@ -23,7 +23,7 @@ from aimap.figures.common import at_height
 from aimap.figures.headline import summary_figure
 from aimap.load import ROOT, Dataset
 from aimap.selection import Selection
-from aimap.views import VIEWS, FigureBuilder
+from aimap.views import BRIEFING, FigureBuilder, figure_name
 
 TOPOJSON = ROOT / "static" / "topojson"
 INSTALL_HINT = "apt-get install chromium"
@@ -141,14 +141,13 @@ def briefing_files(dataset: Dataset, selection: Selection, preset: str = DEFAULT
     files = {"00-summary.png": png(summary_figure, dataset, selection, preset,
                                    today=today or date.today())}
     number = 1
-    for view in VIEWS:
+    for view in BRIEFING:
+        defaults = {option.name: option.default_for(dataset) for option in view.options}
         for builder in view.figures:
-            if view.key == "site":
-                continue  # a fact sheet per site: exported from the site's own page
-            files[f"{number:02d}-{view.key}-{builder.__name__.removesuffix('_figure')}.png"] = \
-                png(builder, dataset, selection, preset)
+            files[f"{number:02d}-{view.key}-{figure_name(builder)}.png"] = \
+                png(builder, dataset, selection, preset, **view.keywords(builder, defaults))
             number += 1
-    shown = query.filter_sites(query.sites(dataset), selection, dataset.sectors)
+    shown = query.shown(dataset, selection)
     header = text.t("export.sources_header", date=formatting.format_date(dataset.as_of),
                     filters=formatting.describe_selection(selection, query.country_names(dataset),
                                                     query.sector_names(dataset)))

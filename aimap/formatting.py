@@ -144,3 +144,9 @@ def source_line(source) -> str:
         safe_url = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
         return f"- [{title}]({safe_url}) — {details}"
     return f"- {title} — {details} ({t('source.seed', file=plain(url))})"
+
+
+def budget_note(budgets) -> str:
+    """How a `query.PublishedBudgets` sum was made, in words: what is in it, what is left out."""
+    return t("overview.budget_how", summed=budgets.summed, sites=budgets.sites,
+             partial=budgets.partial, unknown=budgets.unknown)

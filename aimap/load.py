@@ -188,7 +188,7 @@ def _typed(table: Table, rows: list[dict[str, str]]) -> pd.DataFrame:
             frame[column.name] = pd.to_datetime(values, format="%Y-%m-%d")
         elif column.kind == "bool":
             frame[column.name] = values.map({"true": True, "false": False}).astype("boolean")
-        elif column.kind in ("list", "reflist"):
+        elif column.kind == "reflist":
             frame[column.name] = [tuple(validate.split_list(v)) for v in frame[column.name]]
         else:
             frame[column.name] = values

@@ -39,10 +39,6 @@ METRICS: tuple[Metric, ...] = (
 METRICS_BY_KEY = {m.key: m for m in METRICS}
 DEFAULT_METRIC = "sites"
 
-#: Kinds whose money counts in country budgets (a gigafactory bid is not a budget).
-BUDGET_KINDS = ("eurohpc_ai_factory", "antenna", "national_ai_factory")
-
-
 def _counts(kinds: tuple[str, ...] | None) -> Callable[[Dataset, pd.DataFrame], pd.Series]:
     def count(dataset: Dataset, shown: pd.DataFrame) -> pd.Series:
         chosen = shown if kinds is None else shown[shown["kind"].isin(kinds)]
@@ -52,7 +48,7 @@ def _counts(kinds: tuple[str, ...] | None) -> Callable[[Dataset, pd.DataFrame], 
 
 def _budget(dataset: Dataset, shown: pd.DataFrame) -> pd.Series:
     totals = query.budget_totals(dataset)["amount_eur"]
-    money = shown[shown["kind"].isin(BUDGET_KINDS)].assign(amount=shown["id"].map(totals))
+    money = query.budget_sites(shown).assign(amount=shown["id"].map(totals))
     return money.dropna(subset=["amount"]).groupby("country")["amount"].sum()
 
 
@@ -61,7 +57,7 @@ def _eu_share(dataset: Dataset, shown: pd.DataFrame) -> pd.Series:
     totals = query.budget_totals(dataset)
     totals = totals.loc[totals["method"] == "total", "amount_eur"]
     eu = query.preferred_site_claims(dataset, "eu")
-    money = shown[shown["kind"].isin(BUDGET_KINDS)].assign(
+    money = query.budget_sites(shown).assign(
         total=shown["id"].map(totals), eu=shown["id"].map(eu)).dropna(subset=["total", "eu"])
     sums = money.groupby("country")[["eu", "total"]].sum()
     return sums["eu"] / sums["total"]

@@ -8,7 +8,6 @@ import pandas as pd
 
 from aimap import query
 from aimap.load import Dataset
-from aimap.metrics import BUDGET_KINDS
 
 FUNDERS = ("eu", "national", "regional", "private")
 UNSPLIT = "unsplit"  # part of a published total whose funder split is not published
@@ -18,15 +17,10 @@ DEFAULT_GROUPING = "site"
 _WAVE_ORDER = ("1", "2", "3", "antennas", "national")
 
 
-def budget_sites(shown: pd.DataFrame) -> pd.DataFrame:
-    """The shown sites whose money is a budget (a gigafactory bid is not)."""
-    return shown[shown["kind"].isin(BUDGET_KINDS)]
-
-
 def split(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
     """Per shown site with a known budget: euros per funder, the unsplit rest of the published
     total, and `total`. Preferred claims only; sites without any amount are absent."""
-    sites = budget_sites(shown)
+    sites = query.budget_sites(shown)
     parts = pd.DataFrame({funder: query.preferred_site_claims(dataset, funder)
                           for funder in FUNDERS}).reindex(sites["id"]).fillna(0.0)
     totals = query.budget_totals(dataset)
@@ -61,7 +55,7 @@ def ranges(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
     claims (the disagreement drawn as a whisker)."""
     budgets = dataset.budgets
     totals = budgets[(budgets["scope"] == "site") & (budgets["funder"] == "mixed")
-                     & budgets["subject"].isin(budget_sites(shown)["id"])
+                     & budgets["subject"].isin(query.budget_sites(shown)["id"])
                      & budgets["amount_eur"].notna()]
     spread = totals.groupby("subject")["amount_eur"].agg(["min", "max", "count"])
     return spread[spread["count"] > 1]
@@ -69,7 +63,7 @@ def ranges(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
 
 def unknown(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
     """Shown sites with a budget to publish but none published."""
-    sites = budget_sites(shown)
+    sites = query.budget_sites(shown)
     return sites[~sites["id"].isin(split(dataset, shown).index)]
 
 

@@ -13,9 +13,10 @@ from aimap.selection import SITE_KINDS, Selection
 SITE_COLUMNS = ["id", "name", "kind", "wave", "selected_on", "country", "city", "lat", "lon",
                 "host", "status", "confidence", "sources", "notes"]
 SHARE_FUNDERS = ("eu", "national", "regional", "private")
-#: The EuroHPC network whose budgets the headline adds up; national factories and gigafactory
-#: bids are counted as sites but their money is of another nature (a bid is not a budget).
-NETWORK_KINDS = ("eurohpc_ai_factory", "antenna")
+#: "Published budgets" everywhere (Overview, map, Budgets view, briefing pack, CLI) add up the
+#: sites of these kinds: AI Factories, Antennas and national AI factories. An AI Gigafactory
+#: candidate's figure is a bid, not a budget, and is never added.
+BUDGET_KINDS = ("eurohpc_ai_factory", "antenna", "national_ai_factory")
 
 
 @lru_cache(maxsize=4)
@@ -44,6 +45,13 @@ def filter_sites(all_sites: pd.DataFrame, selection: Selection,
         serving = sectors.loc[sectors["sector"].isin(selection.sectors), "subject"]
         keep &= all_sites["id"].isin(set(serving))
     return all_sites[keep]
+
+
+@lru_cache(maxsize=64)
+def shown(dataset: Dataset, selection: Selection) -> pd.DataFrame:
+    """The sites `selection` shows, memoised: every view, figure and export starts here.
+    Callers must not modify the frame in place."""
+    return filter_sites(sites(dataset), selection, dataset.sectors)
 
 
 def site_budget_totals(budgets: pd.DataFrame) -> pd.DataFrame:
@@ -79,6 +87,33 @@ def budget_totals(dataset: Dataset) -> pd.DataFrame:
     return site_budget_totals(dataset.budgets)
 
 
+def budget_sites(shown: pd.DataFrame) -> pd.DataFrame:
+    """The shown sites whose money counts as a budget (`BUDGET_KINDS`)."""
+    return shown[shown["kind"].isin(BUDGET_KINDS)]
+
+
+@dataclass(frozen=True)
+class PublishedBudgets:
+    """'Published budgets' of the shown sites: the one definition every view and export uses."""
+
+    total_eur: float
+    sites: int  # shown sites of BUDGET_KINDS
+    summed: int  # of which have a published budget
+    partial: int  # of which only funder shares are known (a lower bound)
+    unknown: int  # left out, never counted as zero
+
+
+def published_budgets(dataset: Dataset, shown: pd.DataFrame) -> PublishedBudgets:
+    """The sum of each shown budget site's preferred total (else its known funder shares)."""
+    counted = budget_sites(shown)
+    known = budget_totals(dataset)
+    known = known[known.index.isin(counted["id"])]
+    return PublishedBudgets(
+        total_eur=float(known["amount_eur"].sum()), sites=len(counted), summed=len(known),
+        partial=int((known["method"] == "sum_of_shares").sum()),
+        unknown=len(counted) - len(known))
+
+
 @dataclass(frozen=True)
 class Headline:
     """The figures at the top of the Overview, for the sites currently shown."""
@@ -89,19 +124,11 @@ class Headline:
     national: int
     gigafactory_candidates: int
     countries: int
-    budget_eur: float
-    network_sites: int
-    budget_sites: int
-    budget_partial: int
-    budget_unknown: int
+    budgets: PublishedBudgets
 
 
 def headline(dataset: Dataset, shown: pd.DataFrame) -> Headline:
-    """Counts over the `shown` sites, and the budget sum over the AI Factories and Antennas
-    among them (unknown budgets are counted, never summed as zero)."""
-    totals = budget_totals(dataset)
-    network = shown[shown["kind"].isin(NETWORK_KINDS)]
-    known = totals[totals.index.isin(network["id"])]
+    """Counts over the `shown` sites, and their published budgets."""
     kinds = shown["kind"].value_counts()
     return Headline(
         sites=len(shown),
@@ -110,11 +137,7 @@ def headline(dataset: Dataset, shown: pd.DataFrame) -> Headline:
         national=int(kinds.get("national_ai_factory", 0)),
         gigafactory_candidates=int(kinds.get("gigafactory_candidate", 0)),
         countries=shown["country"].nunique(),
-        budget_eur=float(known["amount_eur"].sum()),
-        network_sites=len(network),
-        budget_sites=len(known),
-        budget_partial=int((known["method"] == "sum_of_shares").sum()),
-        budget_unknown=len(network) - len(known),
+        budgets=published_budgets(dataset, shown),
     )
 
 

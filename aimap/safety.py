@@ -4,13 +4,33 @@ CSV cells no spreadsheet will run as formulas."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+#: Characters Markdown, HTML, LaTeX or Streamlit's directives could read (each is escaped).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&=^\"'])")
+#: Emoji shortcodes (`:smile:`) are replaced after escapes are read: an invisible word joiner
+#: after each colon keeps them text.
+_WORD_JOINER = "\u2060"
+QUOTE_WIDTH = 40
 
 
-def plain(value: str) -> str:
-    """Text from the data, safe to embed in Markdown (no links, emphasis or HTML)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", value)
+def plain(value: object) -> str:
+    """Text from the data or from a link, to put in a Markdown message as it is: no link,
+    image, emphasis, HTML, formula, colour or emoji; line breaks become spaces. Every message
+    that quotes such text goes through here."""
+    text = " ".join(str(value).split())
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace(":", ":" + _WORD_JOINER)
+
+
+def plain_join(values: Iterable[object], separator: str = ", ") -> str:
+    """Names from the data listed in a Markdown message, each `plain`."""
+    return separator.join(plain(value) for value in values)
+
+
+def quote(value: object, width: int = QUOTE_WIDTH) -> str:
+    """A value given by a user, quoted in a message: cut to `width` characters, then `plain`."""
+    text = " ".join(str(value).split())
+    return "“" + plain(text if len(text) <= width else text[:width - 1] + "…") + "”"
 
 
 #: How a spreadsheet recognises a formula; validation refuses text starting so, and CSV

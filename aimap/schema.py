@@ -52,7 +52,7 @@ class Column:
     """One column: its type, whether a value is required, allowed values and what it means."""
 
     name: str
-    kind: str  # text | id | int | float | date | bool | enum | list | ref | reflist | url_or_seed
+    kind: str  # text | id | int | float | date | bool | enum | ref | reflist | url_or_seed
     help: str
     required: bool = False
     allowed: tuple[str, ...] = ()

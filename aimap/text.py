@@ -11,6 +11,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "app.data_error": "The data could not be loaded: {count} problem(s) found. Nothing is drawn "
                           "until they are fixed.",
         "nav.overview": "Overview",
+        "url.dropped": "This link's {name} {value} is not something this view can show, so it "
+                       "was left out.",
+        "url.adjusted": "This link's {name} {value} is shown as {shown}: in order, and within "
+                        "the dates the data covers.",
         "filters.header": "Filters",
         "filters.kind": "Kind of site",
         "filters.wave": "Selection wave",
@@ -36,11 +40,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "overview.antennas": "AI Factory Antennas",
         "overview.countries": "Countries hosting a site",
         "overview.budget": "Published budgets",
-        "overview.budget_how": "Budget: sum of the preferred total budgets of {summed} of the "
-                               "{sites} AI Factories and Antennas shown (where no total is "
-                               "published, the known funders' shares: {partial} site(s)); "
-                               "{unknown} have no published budget and are left out, not counted "
-                               "as zero. National factories and gigafactory bids are not added.",
+        "overview.budget_how": "Published budgets: the sum of the preferred total budgets of "
+                               "{summed} of the {sites} AI Factories, Antennas and national AI "
+                               "factories shown (where no total is published, the known "
+                               "funders' shares: {partial} site(s)); {unknown} have no published "
+                               "budget and are left out, not counted as zero. AI Gigafactory "
+                               "bids are not budgets and are not added.",
         "overview.other_sites": "Also shown: {national} national AI factory(ies) and {giga} AI "
                                 "Gigafactory candidate(s).",
         "overview.table": "Every site",
@@ -132,7 +137,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "col.basis": "Basis",
         "col.note": "Note",
         "col.when": "When",
-        "col.phase": "Phase",
         "col.status": "Status",
         "col.field": "Field",
         "col.value": "Value",

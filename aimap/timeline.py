@@ -33,12 +33,34 @@ MARKER_PHASES = ("selection", "installation", "services")
 
 
 def parse_window(value: str) -> tuple[date, date] | None:
-    """'2024-09-01,2027-06-30' -> the two dates; None if malformed or reversed."""
+    """'2024-09-01,2027-06-30' -> the two dates as given (maybe reversed); None if malformed."""
+    parts = value.split(",")
+    if len(parts) != 2:
+        return None
     try:
-        first, last = (date.fromisoformat(part.strip()) for part in value.split(","))
+        first, last = (date.fromisoformat(part.strip()) for part in parts)
     except ValueError:
         return None
+    return first, last
+
+
+def clamp_window(window: tuple[date, date],
+                 bounds: tuple[date, date]) -> tuple[date, date] | None:
+    """`window` in order and inside `bounds`; None when nothing of it is left."""
+    first, last = sorted(window)
+    first, last = max(first, bounds[0]), min(last, bounds[1])
     return (first, last) if first < last else None
+
+
+def window_bounds(dataset: Dataset) -> tuple[date, date]:
+    """The widest window offered: whole years around every milestone and the default window
+    (the data decides, so a milestone in 2031 extends the slider)."""
+    steps = dataset.milestones
+    first, last = DEFAULT_WINDOW
+    if not steps.empty:
+        first = min(first, steps["start"].min().date())
+        last = max(last, steps["end"].max().date())
+    return date(first.year, 1, 1), date(last.year, 12, 31)
 
 
 def format_window(window: tuple[date, date]) -> str:

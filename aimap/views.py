@@ -1,6 +1,6 @@
 """The registry of views: one row per view, used by navigation, PNG export, the briefing pack,
 presentation mode and the command line. Adding a view means adding a row here, a figure
-module and a thin page."""
+module and a thin page; adding a view option means adding an `Option` to its row."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
+from aimap import options as o
 from aimap.figures.budgets import budget_figure, per_million_figure
 from aimap.figures.headline import headline_figure, site_figure
 from aimap.figures.map import map_figure
@@ -22,40 +23,62 @@ FigureBuilder = Callable[..., go.Figure]  # (dataset, selection, **view options)
 
 @dataclass(frozen=True)
 class View:
-    """One view of the app: its key (also its URL path), page file, title message and the
-    builders of its figures (the same functions serve the screen and export). No icons: the
-    icon fonts would be fetched from the internet, and emoji are missing on many machines."""
+    """One view of the app: its key (also its URL path and page file), title message, the
+    builders of its figures (the same functions serve the screen and export) and its own
+    options. `briefing`: part of the briefing pack and of presentation mode (a site's fact
+    sheet is exported from its own page). No icons: icon fonts would be fetched from the
+    internet, and emoji are missing on many machines."""
 
     key: str
-    page: str
     title_key: str
     figures: tuple[FigureBuilder, ...] = ()
-    #: the view's own URL parameters and the figure builders' keyword arguments they set
-    params: tuple[tuple[str, str], ...] = ()
+    options: tuple[o.Option, ...] = ()
+    briefing: bool = True
+
+    @property
+    def page(self) -> str:
+        return f"pages/{self.key}.py"
 
     @property
     def url_path(self) -> str:
         """The view's path in the app's URL: the first view is the home page, served at '/'."""
         return "" if self is VIEWS[0] else self.key
 
-    def options(self, builder: FigureBuilder, values: dict[str, object]) -> dict[str, object]:
-        """The keyword arguments `builder` takes among the view's parsed URL values."""
+    def option(self, name: str) -> o.Option:
+        return next(option for option in self.options if option.name == name)
+
+    def figure(self, name: str | None) -> FigureBuilder | None:
+        """The figure called `name` (its builder without '_figure'); the first for None."""
+        if name is None:
+            return self.figures[0]
+        return next((b for b in self.figures if figure_name(b) == name), None)
+
+    def keywords(self, builder: FigureBuilder, values: dict[str, object]) -> dict[str, object]:
+        """The keyword arguments `builder` takes among the view's option values."""
         accepted = inspect.signature(builder).parameters
-        names = dict(self.params)
-        return {names[k]: v for k, v in values.items() if k in names and names[k] in accepted}
+        return {option.keyword: values[option.name] for option in self.options
+                if option.keyword in accepted and option.name in values}
+
+
+def figure_name(builder: FigureBuilder) -> str:
+    """How export and the command line name a figure: 'map' for map_figure."""
+    return builder.__name__.removesuffix("_figure")
 
 
 VIEWS: tuple[View, ...] = (
-    View("overview", "pages/overview.py", "nav.overview", (headline_figure, overview_figure)),
-    View("map", "pages/map.py", "nav.map", (map_figure,),
-         (("metric", "metric"), ("links", "links"), ("country", "country"))),
-    View("timeline", "pages/timeline.py", "nav.timeline", (timeline_figure,),
-         (("group", "grouping"), ("sort", "sort"), ("window", "window"))),
-    View("sectors", "pages/sectors.py", "nav.sectors", (coverage_figure, gaps_figure),
-         (("rows", "rows"), ("order", "order"), ("region", "region"))),
-    View("budgets", "pages/budgets.py", "nav.budgets", (budget_figure, per_million_figure),
-         (("by", "grouping"), ("claims", "all_claims"))),
-    View("site", "pages/site.py", "nav.site", (site_figure,), (("id", "id"),)),
-    View("data", "pages/data.py", "nav.data"),
+    View("overview", "nav.overview", (headline_figure, overview_figure)),
+    View("map", "nav.map", (map_figure,), (o.METRIC, o.LINKS, o.COUNTRY)),
+    View("timeline", "nav.timeline", (timeline_figure,), (o.GROUP, o.SORT, o.WINDOW)),
+    View("sectors", "nav.sectors", (coverage_figure, gaps_figure),
+         (o.ROWS, o.ORDER, o.REGION, o.SECTOR)),
+    View("budgets", "nav.budgets", (budget_figure, per_million_figure), (o.BY, o.CLAIMS)),
+    View("site", "nav.site", (site_figure,), (o.SITE,), briefing=False),
+    View("data", "nav.data", briefing=False),
 )
 VIEWS_BY_KEY = {view.key: view for view in VIEWS}
+BRIEFING = tuple(view for view in VIEWS if view.briefing and view.figures)
+
+
+def page_of(key: str) -> str:
+    """The page file of view `key`, for links and page switches."""
+    return VIEWS_BY_KEY[key].page

@@ -1,17 +1,18 @@
 """Data: every table to download; maintainers upload a changed table, see what it changes,
 apply it (the previous version is kept) or restore an earlier version."""
 
-import hashlib
-
 import pandas as pd
 import streamlit as st
 
-from aimap import datastore, formatting, safety, schema, ui
-from aimap.load import DataError, data_dir
+from aimap import datastore, formatting, schema
+from aimap.load import data_dir
+from aimap.safety import plain
 from aimap.text import t
+from aimap.ui import maintain
+from aimap.ui.app import maintainers_view
 
 folder = data_dir()
-data = ui.dataset_or_none()
+data = maintainers_view()
 
 st.title(t("data.title"))
 if data is None:
@@ -35,47 +36,13 @@ st.dataframe(pd.DataFrame({t("data.col.file"): [s.file for s in schema.TABLES],
              hide_index=True, width="stretch")
 
 
-def review(table: str, content: bytes, action: str, key: str) -> None:
-    """Check `content` as the new `table`, show what it changes, and offer to apply it."""
-    problems = datastore.check(folder, table, content)
-    if problems:
-        ui.show_problems(t("data.refused", count=len(problems)), problems)
-        return
-    found = datastore.changes(folder, table, content)
-    if not found:
-        st.info(t("data.no_changes", table=table))
-        return
-    # the table as it was when this preview was first shown: applying refuses if it changed
-    basis_key = f"data.basis.{key}.{table}.{hashlib.sha256(content).hexdigest()}"
-    basis = st.session_state.setdefault(basis_key, datastore.digest(folder, table))
-    kinds = [c.change for c in found]
-    st.write(t("data.preview", added=kinds.count("added"), changed=kinds.count("changed"),
-               removed=kinds.count("removed")))
-    st.dataframe(pd.DataFrame({
-        t("data.col.change"): kinds, t("data.col.key"): [c.key for c in found],
-        t("data.col.column"): [c.column for c in found],
-        t("data.col.before"): [c.before for c in found],
-        t("data.col.after"): [c.after for c in found]}), hide_index=True, width="stretch")
-    if st.button(action, key=key, type="primary"):
-        del st.session_state[basis_key]  # a later preview starts from the table as it is then
-        try:
-            kept = datastore.apply(folder, table, content, expected=basis)
-        except DataError as error:  # another maintainer changed the data meanwhile
-            ui.show_problems(t("data.refused", count=len(error.problems)), error.problems)
-            return
-        st.session_state["data.done"] = (
-            t("data.applied", file=f"{table}.csv", kept=kept.path.name) if kept
-            else t("data.created", file=f"{table}.csv"))
-        st.rerun()
-
-
 st.subheader(t("data.update"))
 if "data.done" in st.session_state:
     st.success(st.session_state.pop("data.done"))
-token = ui.admin_token()
+token = maintain.admin_token()
 if not token:
     st.info(t("data.read_only"))
-elif ui.maintainer_unlocked(token):
+elif maintain.maintainer_unlocked(token):
     upload = st.file_uploader(t("data.upload"), type=["csv"], help=t("data.upload_help"))
     if upload is not None:
         names = [s.name for s in schema.TABLES]
@@ -84,10 +51,10 @@ elif ui.maintainer_unlocked(token):
                              index=names.index(named) if named else None,
                              placeholder=t("data.pick_table"))
         if table and named and named != table:
-            st.warning(t("data.name_mismatch", file=safety.plain(upload.name),
+            st.warning(t("data.name_mismatch", file=plain(upload.name),
                          named=named, table=table))
         if table:
-            review(table, upload.getvalue(), t("data.apply"), "data.apply")
+            maintain.review(folder, table, upload.getvalue(), t("data.apply"), "data.apply")
 
     st.subheader(t("data.history"))
     versions = datastore.versions(folder)
@@ -98,4 +65,5 @@ elif ui.maintainer_unlocked(token):
                                format_func=lambda v: t(
                                    "data.version", file=f"{v.table}.csv",
                                    saved_at=v.saved_at.strftime("%Y-%m-%d %H:%M:%S")))
-        review(version.table, version.path.read_bytes(), t("data.restore"), "data.restore")
+        maintain.review(folder, version.table, version.path.read_bytes(), t("data.restore"),
+                        "data.restore")

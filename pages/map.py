@@ -2,53 +2,44 @@
 
 import streamlit as st
 
-from aimap import details, query, ui
+from aimap import details
 from aimap.figures.common import read_click
 from aimap.figures.map import map_figure
-from aimap.metrics import DEFAULT_METRIC, METRICS
+from aimap.safety import plain, plain_join
 from aimap.text import t
+from aimap.ui import charts, state, tables
+from aimap.ui.app import open_view
+from aimap.views import page_of
 
-data = ui.dataset()
-selection = ui.sidebar_filters(data, "map")
-shown = query.filter_sites(query.sites(data), selection, data.sectors)
-names = query.country_names(data)
-metric_keys = [m.key for m in METRICS]
-countries = sorted(set(shown["country"]), key=lambda c: names.get(c, c))
+page = open_view("map")
+data, selection, shown = page.data, page.selection, page.shown
 
-st.title(t("map.title"))
-ui.seed_from_url("metric", metric_keys, DEFAULT_METRIC)
-ui.seed_flag_from_url("links")
-ui.seed_from_url("country", countries, None)
+page.title(t("map.title"))
 controls = st.columns([3, 1], vertical_alignment="bottom")
-metric = controls[0].segmented_control(t("metric.label"), metric_keys, key="metric",
-                                       format_func=lambda k: t(f"metric.{k}"), required=True)
-links = controls[1].toggle(t("map.show_links"), key="links", help=t("map.show_links_help"))
+metric = page.option("metric", controls[0])
+links = page.option("links", controls[1])
 
-click = read_click(ui.new_clicks("map"))
+click = read_click(state.new_clicks("map"))
 if click and click[0] == "site":
-    st.switch_page("pages/site.py", query_params={"id": click[1]})
-if click and click[0] == "country" and click[1] in countries:
+    st.switch_page(page_of("site"), query_params={"id": click[1]})
+if click and click[0] == "country" and click[1] in page.view.option("country").allowed(data):
     st.session_state["country"] = click[1]
-ui.view_chart(map_figure, data, selection, "map", key="map", metric=metric, links=links,
-              country=st.session_state.get("country"))
-unplaced = shown[shown["lat"].isna()]
+charts.view_chart(map_figure, data, selection, "map", key="map", metric=metric, links=links,
+                  country=st.session_state.get("country"))
 st.caption(t("map.click_hint"))
+unplaced = shown[shown["lat"].isna()]
 if not unplaced.empty:
-    st.caption(t("map.not_on_map", names=", ".join(unplaced["name"])))
+    st.caption(t("map.not_on_map", names=plain_join(unplaced["name"])))
 
-country = st.selectbox(t("map.country"), countries, key="country", index=None,
-                       format_func=lambda c: names.get(c, c), placeholder=t("map.pick_country"))
+country = page.option("country")
 if country:
     info = details.country_panel(data, shown, country)
-    ui.section(t("map.panel.sites"), info.sites, t("map.panel.no_sites", country=info.name),
-               lambda: ui.site_links(info.sites))
-    ui.section(t("map.panel.budgets"), info.budgets, t("map.panel.no_budgets"),
-               lambda: ui.budget_table(data, info.budgets))
-    ui.section(t("map.panel.sectors"), info.sectors, t("map.panel.no_sectors"),
-               lambda: st.write(" · ".join(sorted(set(info.sectors["sector_name"])))))
-    ui.section(t("map.panel.milestones"), info.milestones, t("map.panel.no_milestones"),
-               lambda: ui.milestone_table(data, info.milestones))
-
-ui.keep_in_url("metric", metric, DEFAULT_METRIC)
-ui.keep_in_url("links", links, False)
-ui.keep_in_url("country", country)
+    tables.section(t("map.panel.sites"), info.sites,
+                   t("map.panel.no_sites", country=plain(info.name)),
+                   lambda: tables.site_links(info.sites))
+    tables.section(t("map.panel.budgets"), info.budgets, t("map.panel.no_budgets"),
+                   lambda: tables.budget_table(data, info.budgets))
+    tables.section(t("map.panel.sectors"), info.sectors, t("map.panel.no_sectors"),
+                   lambda: st.write(plain_join(sorted(set(info.sectors["sector_name"])), " · ")))
+    tables.section(t("map.panel.milestones"), info.milestones, t("map.panel.no_milestones"),
+                   lambda: tables.milestone_table(data, info.milestones))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from apptest import run_page
+from apptest import as_read, run_page
 from conftest import read_rows, write_rows
 from test_bad_inputs import CORPUS, EXPECTED, fingerprint
 
@@ -139,4 +139,4 @@ def test_after_apply_every_view_shows_the_new_data(folder, monkeypatch):
     app.query_params["id"] = rows[0]["id"]
     app.switch_page("pages/site.py").run()
     assert not app.exception
-    assert app.title[0].value == "Renamed AI Factory"
+    assert as_read(app.title[0].value) == "Renamed AI Factory"

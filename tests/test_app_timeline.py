@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from apptest import run_page
+from apptest import as_read, run_page
 
 from aimap import text, timeline
 
@@ -21,10 +21,18 @@ def test_grouping_sort_and_window_come_from_the_url():
 
 
 def test_bad_url_values_fall_back_to_defaults():
-    app = _timeline(group="planet", sort="x", window="2030-01-01,2020-01-01")
+    app = _timeline(group="planet", sort="x", window="2026-13-01,2020-01-01")
     assert app.segmented_control(key="group").value == timeline.DEFAULT_GROUPING
     assert app.segmented_control(key="sort").value == timeline.DEFAULT_SORT
     assert app.slider(key="window").value == timeline.DEFAULT_WINDOW
+    assert len(app.warning) == 3
+
+
+def test_a_reversed_window_is_put_in_order():
+    app = _timeline(window="2026-12-31,2025-01-01")
+    assert app.slider(key="window").value == (date(2025, 1, 1), date(2026, 12, 31))
+    assert app.query_params["window"] == "2025-01-01,2026-12-31"
+    assert "window" in app.warning[0].value
 
 
 def test_changes_are_written_to_the_url():
@@ -52,4 +60,4 @@ def test_clicking_a_bar_opens_the_site():
     app.session_state["timeline"] = {"selection": {"points": [{"customdata": ["site", "nlaif"]}]}}
     app.run()
     assert not app.exception
-    assert app.title[0].value.startswith("NLAIF")
+    assert as_read(app.title[0].value).startswith("NLAIF")

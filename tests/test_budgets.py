@@ -88,7 +88,7 @@ def test_every_claim_figure_draws_each_site_claim(dataset):
     site_claims = dataset.budgets[(dataset.budgets["scope"] == "site")
                                   & dataset.budgets["amount_eur"].notna()
                                   & dataset.budgets["subject"].isin(
-                                      money.budget_sites(query.sites(dataset))["id"])]
+                                      query.budget_sites(query.sites(dataset))["id"])]
     assert sum(len(t.x) for t in figure.data) == len(site_claims)
     symbols = {t.marker.symbol for t in figure.data}
     assert symbols == {"circle", "circle-open"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 import pytest
-from apptest import run_page
+from apptest import link_labels, run_page
 
 from aimap import coverage, query
 from aimap.figures.sectors import coverage_figure, gaps_figure
@@ -113,7 +113,7 @@ def test_page_restores_its_state_from_the_url(dataset):
     assert app.selectbox(key="region").value == "MLT"
     serving = app.dataframe[0].value
     assert set(serving["sector"]) == {"Space & aerospace"}
-    links = {link.proto.label for link in app.get("page_link")}
+    links = set(link_labels(app))
     space = coverage.sites_serving(dataset, query.sites(dataset), "S08")
     assert links == set(space["name"])
 

@@ -165,7 +165,9 @@ def test_coming_up_overlaps_the_next_90_days(dataset):
 
 @pytest.mark.parametrize("text, expected", [
     ("2024-09-01,2027-06-30", (date(2024, 9, 1), date(2027, 6, 30))),
-    ("2027-06-30,2024-09-01", None),
+    ("2027-06-30,2024-09-01", (date(2027, 6, 30), date(2024, 9, 1))),
+    ("2024-09-01", None),
+    ("2024-09-01,2025-01-01,2026-01-01", None),
     ("2024-13-01,2027-06-30", None),
     ("nonsense", None),
 ])

@@ -116,7 +116,7 @@ def _announced(figure: go.Figure, dataset: Dataset, frame: pd.DataFrame,
 def every_claim(dataset: Dataset, shown: pd.DataFrame, caption: Caption) -> go.Figure:
     """Every site-level claim as a dot: colour = funder, filled = shown by default."""
     budgets = dataset.budgets
-    rows = budgets[budgets["subject"].isin(money.budget_sites(shown)["id"])
+    rows = budgets[budgets["subject"].isin(query.budget_sites(shown)["id"])
                    & (budgets["scope"] == "site") & budgets["amount_eur"].notna()]
     names = shown.set_index("id")["name"]
     order = rows.groupby("subject")["amount_eur"].max().sort_values().index
@@ -147,7 +147,7 @@ def every_claim(dataset: Dataset, shown: pd.DataFrame, caption: Caption) -> go.F
 def budget_figure(dataset: Dataset, selection: Selection,
                   grouping: str = money.DEFAULT_GROUPING, all_claims: bool = False) -> go.Figure:
     """Who pays what for `selection`, as on screen and in export."""
-    shown = query.filter_sites(query.sites(dataset), selection, dataset.sectors)
+    shown = query.shown(dataset, selection)
     title = "budgets.chart_title.claims" if all_claims else f"budgets.chart_title.{grouping}"
     caption = caption_for(dataset, selection, t(title), "budgets.footer")
     if all_claims:
@@ -157,7 +157,7 @@ def budget_figure(dataset: Dataset, selection: Selection,
 
 def per_million_figure(dataset: Dataset, selection: Selection) -> go.Figure:
     """Published budget per million inhabitants, by country."""
-    shown = query.filter_sites(query.sites(dataset), selection, dataset.sectors)
+    shown = query.shown(dataset, selection)
     frame = money.per_million(dataset, shown).sort_values("per_million")
     names = query.country_names(dataset)
     labels = [escape(names.get(c, c)) for c in frame.index]

@@ -24,7 +24,7 @@ def _tiles(figure: go.Figure, numbers: query.Headline, top: float, bottom: float
     tiles = [(str(numbers.factories), t("overview.factories")),
              (str(numbers.antennas), t("overview.antennas")),
              (str(numbers.countries), t("overview.countries")),
-             (formatting.format_money(numbers.budget_eur), t("overview.budget"))]
+             (formatting.format_money(numbers.budgets.total_eur), t("overview.budget"))]
     for index, (value, label) in enumerate(tiles):
         x = 0.02 + index * 0.25
         figure.add_annotation(x=x, y=top, xref="paper", yref="paper", text=f"<b>{value}</b>",
@@ -35,11 +35,6 @@ def _tiles(figure: go.Figure, numbers: query.Headline, top: float, bottom: float
                               font=dict(size=18, color=theme.INK))
 
 
-def _budget_note(numbers: query.Headline) -> str:
-    return t("overview.budget_how", summed=numbers.budget_sites, sites=numbers.network_sites,
-             partial=numbers.budget_partial, unknown=numbers.budget_unknown)
-
-
 def _blank(figure: go.Figure) -> None:
     figure.update_xaxes(visible=False, range=[0, 1])
     figure.update_yaxes(visible=False, range=[0, 1])
@@ -47,14 +42,14 @@ def _blank(figure: go.Figure) -> None:
 
 def headline_figure(dataset: Dataset, selection: Selection) -> go.Figure:
     """The Overview's headline figures as a picture, with how the budget was summed."""
-    shown = query.filter_sites(query.sites(dataset), selection, dataset.sectors)
+    shown = query.shown(dataset, selection)
     numbers = query.headline(dataset, shown)
     figure = go.Figure()
     _tiles(figure, numbers, top=0.92, bottom=0.42)
     figure.add_annotation(x=0.02, y=0.12, xref="paper", yref="paper", showarrow=False,
                           xanchor="left", align="left", font=dict(size=15, color=theme.MUTED),
                           text="<br>".join(escape(line) for line in
-                                           textwrap.wrap(_budget_note(numbers), 120)))
+                                           textwrap.wrap(formatting.budget_note(numbers.budgets), 120)))
     _blank(figure)
     caption = caption_for(dataset, selection, t("overview.title"), "overview.chart_footer")
     return framed(figure, caption, height=460, legend=None)
@@ -98,7 +93,7 @@ def site_figure(dataset: Dataset, selection: Selection, id: str = "") -> go.Figu
 
 def summary_figure(dataset: Dataset, selection: Selection, today: date | None = None) -> go.Figure:
     """One page for a briefing: the headline figures, a small map, the next milestones."""
-    shown = query.filter_sites(query.sites(dataset), selection, dataset.sectors)
+    shown = query.shown(dataset, selection)
     numbers = query.headline(dataset, shown)
     caption = caption_for(dataset, selection, t("summary.title"), "summary.footer")
     figure = europe_map(dataset, shown, "sites", False, caption)

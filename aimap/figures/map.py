@@ -202,7 +202,7 @@ def map_figure(dataset: Dataset, selection: Selection, metric: str = DEFAULT_MET
                compact: bool = False) -> go.Figure:
     """The map for `selection`, as on screen and in export; `country` is outlined; `compact`
     for a small map beside other content."""
-    shown = query.filter_sites(query.sites(dataset), selection, dataset.sectors)
+    shown = query.shown(dataset, selection)
     caption = caption_for(dataset, selection, t(f"metric.title.{metric}"), "map.footer")
     return europe_map(dataset, shown, metric, links, caption, highlight=country,
                       compact=compact)

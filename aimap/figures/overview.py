@@ -36,7 +36,7 @@ def sites_by_country(table: pd.DataFrame, caption: Caption) -> go.Figure:
 
 def overview_figure(dataset: Dataset, selection: Selection) -> go.Figure:
     """The Overview chart for `selection`, as on screen and in export."""
-    shown = query.filter_sites(query.sites(dataset), selection, dataset.sectors)
+    shown = query.shown(dataset, selection)
     caption = caption_for(dataset, selection, t("overview.chart_title"), "overview.chart_footer")
     names = shown["country"].map(query.country_names(dataset))
     return sites_by_country(pd.DataFrame({"country": names, "kind": shown["kind"]}), caption)

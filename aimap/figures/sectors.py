@@ -84,7 +84,7 @@ def _legend(rows: str, top: int) -> list[tuple[str, str]]:
 def coverage_figure(dataset: Dataset, selection: Selection, rows: str = coverage.DEFAULT_ROWS,
                     order: str = coverage.DEFAULT_ORDER) -> go.Figure:
     """The coverage matrix for `selection`, as on screen and in export."""
-    shown = query.filter_sites(query.sites(dataset), selection, dataset.sectors)
+    shown = query.shown(dataset, selection)
     caption = caption_for(dataset, selection, t(f"sectors.chart_title.{rows}"), "sectors.footer")
     return coverage_matrix(dataset, shown, rows, order, caption)
 
@@ -111,9 +111,8 @@ def sector_bars(dataset: Dataset, sites: pd.DataFrame, caption: Caption) -> go.F
 
 def gaps_figure(dataset: Dataset, selection: Selection, region: str | None = None) -> go.Figure:
     """Sites per sector for `selection`, or for the AI Factories `region` can reach."""
-    shown = query.filter_sites(query.sites(dataset), selection, dataset.sectors)
+    shown = coverage.covering(dataset, query.shown(dataset, selection), region)
     if region:
-        shown = shown[shown["id"].isin(coverage.reachable_from(dataset, region)["id"])]
         title = t("sectors.gaps_title.region", country=query.country_names(dataset).get(region, region))
     else:
         title = t("sectors.gaps_title")

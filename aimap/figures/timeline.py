@@ -167,6 +167,6 @@ def timeline_figure(dataset: Dataset, selection: Selection,
                     window: tuple[date, date] = timeline.DEFAULT_WINDOW,
                     today: date | None = None) -> go.Figure:
     """The timeline for `selection`, as on screen and in export."""
-    shown = query.filter_sites(query.sites(dataset), selection, dataset.sectors)
+    shown = query.shown(dataset, selection)
     caption = caption_for(dataset, selection, t("timeline.chart_title"), "timeline.footer")
     return gantt(dataset, shown, grouping, sort, window, today or date.today(), caption)

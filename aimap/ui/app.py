@@ -1,0 +1,91 @@
+"""The app's frame: navigation over the views, and `open_view`, the start of every page
+(data, filters, the link's options, notices for what the link asked but cannot be shown)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from aimap import query
+from aimap.load import Dataset
+from aimap.options import FILTERS, GLOBAL_PARAMS, Notice
+from aimap.selection import Selection
+from aimap.text import t
+from aimap.ui import present, sidebar, state
+from aimap.ui.data import dataset_or_none
+from aimap.views import VIEWS, VIEWS_BY_KEY, View
+
+
+def run_app() -> None:
+    """The app: page config, then navigation over the views, running the requested one."""
+    st.set_page_config(page_title=t("app.title"), layout="wide")
+    pages = [st.Page(view.page, title=t(view.title_key), url_path=view.url_path or None,
+                     default=not view.url_path) for view in VIEWS]
+    st.navigation(pages).run()
+
+
+def leave_legacy_navigation() -> None:
+    """Streamlit may run a pages/ file directly, skipping app.py (its old multipage mode, on
+    a server's first request, because a pages/ folder exists). Then run the app's navigation
+    here, which runs this page properly, and stop this direct run. No rerun: a rerun would
+    lose the click that started this run."""
+    if PagesManager.uses_pages_directory:
+        run_app()
+        st.stop()
+
+
+@dataclass
+class ViewPage:
+    """A view being drawn: its data, the selection and the notices about its link."""
+
+    view: View
+    data: Dataset
+    selection: Selection
+    notices: list[Notice] = field(default_factory=list)
+
+    @property
+    def shown(self) -> pd.DataFrame:
+        """The sites the filters show (memoised per selection)."""
+        return query.shown(self.data, self.selection)
+
+    def title(self, text: str) -> None:
+        """The page title (text from the data must come `plain`), then the link's notices."""
+        st.title(text)
+        for notice in self.notices:
+            st.warning(notice.message())
+
+    def option(self, name: str, where=st) -> object:
+        """Draw the view's option `name` where it belongs and return its value."""
+        return state.option_widget(self.view.option(name), self.data, where)
+
+
+def open_view(key: str) -> ViewPage:
+    """Start view `key`: stop on bad data (the problems are shown), draw the filters, seed the
+    view's options from the link, drop from the URL what no option reads."""
+    leave_legacy_navigation()
+    data = dataset_or_none()
+    if data is None:
+        st.stop()
+    view = VIEWS_BY_KEY[key]
+    params = state.url_params()
+    selection, notices = sidebar.filters(data, params)
+    notices += sidebar.presentation_and_pack(data, selection, params)
+    for option in view.options:
+        notices += state.seed_option(option, data, params.get(option.name, []))
+    known = {f.name for f in FILTERS} | {o.name for o in view.options} | set(GLOBAL_PARAMS)
+    unknown = [name for name in params if name not in known]
+    notices += [Notice(name, ",".join(params[name])) for name in unknown]
+    state.drop_from_url(unknown)
+    if present.presenting():
+        present.chrome(selection, key)
+    return ViewPage(view, data, selection, notices)
+
+
+def maintainers_view() -> Dataset | None:
+    """Start the Data page: it opens even on data that fails validation (then None, after
+    the problems), so that a maintainer can repair it."""
+    leave_legacy_navigation()
+    return dataset_or_none()

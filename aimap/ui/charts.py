@@ -1,0 +1,83 @@
+"""Charts on screen exactly as exported, and the download buttons beside them."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from aimap import export, safety, theme
+from aimap.load import Dataset
+from aimap.selection import Selection
+from aimap.text import t
+from aimap.ui.present import presenting
+from aimap.views import FigureBuilder
+
+#: plotly.js options: base map files from our own server (never the CDN), no plotly logo.
+PLOTLY_CONFIG = {"topojsonURL": "/app/static/topojson/", "displaylogo": False}
+
+
+def figure(builder: FigureBuilder, data: Dataset, selection: Selection,
+           **options: object) -> go.Figure:
+    """The figure `builder` makes for `selection` and `options`, in presentation type when
+    presenting."""
+    return _figure(builder, data, selection, presenting(), **options)
+
+
+@lru_cache(maxsize=64)
+def _figure(builder: FigureBuilder, data: Dataset, selection: Selection, present: bool,
+            **options: object) -> go.Figure:
+    """Memoised: plotly's validation makes building cost tens of milliseconds, and reruns
+    (search, other widgets) reuse it."""
+    built = builder(data, selection, **options)
+    return theme.for_presentation(built) if present else built
+
+
+def chart(fig: go.Figure, key: str | None = None) -> None:
+    """Show a figure exactly as exported (our template, theme=None; local base maps). With a
+    `key`, clicking a point reruns the page and `state.new_clicks(key)` tells what."""
+    if key is None:
+        st.plotly_chart(fig, theme=None, width="stretch", config=PLOTLY_CONFIG)
+    else:
+        st.plotly_chart(fig, theme=None, width="stretch", config=PLOTLY_CONFIG, key=key,
+                        on_select="rerun", selection_mode="points")
+
+
+def view_chart(builder: FigureBuilder, data: Dataset, selection: Selection, name: str,
+               key: str | None = None, **options: object) -> None:
+    """A view's figure on screen (clickable with a `key`) and its 'Download PNG' below."""
+    chart(figure(builder, data, selection, **options), key=key)
+    png_button(builder, data, selection, name, **options)
+
+
+def png_button(builder: FigureBuilder, data: Dataset, selection: Selection, name: str,
+               **options: object) -> None:
+    """'Download PNG' with a size preset: the same builder as on screen, rendered on click."""
+    with st.popover(t("export.button")):
+        if not export.available():
+            st.warning(t("export.no_chromium", command=export.INSTALL_HINT))
+            return
+        preset = st.selectbox(t("export.preset"), list(export.PRESETS), key=f"preset.{name}",
+                              format_func=lambda p: t(f"preset.{p}"))
+        st.download_button(
+            t("export.button"), file_name=f"aimap-{name}-{preset}.png", mime="image/png",
+            data=lambda: export.png(builder, data, selection, preset, **options),
+            key=f"png.{name}")
+
+
+def pack_button(data: Dataset, selection: Selection) -> None:
+    """The briefing pack (ZIP): every view under these filters, a summary, SOURCES.txt."""
+    if not export.available():
+        st.caption(t("export.no_chromium", command=export.INSTALL_HINT))
+        return
+    st.download_button(t("export.pack"), file_name="aimap-briefing-pack.zip",
+                       mime="application/zip", key="pack",
+                       data=lambda: export.zipped(export.briefing_files(data, selection)))
+
+
+def csv_download(label: str, table: pd.DataFrame, file_name: str) -> None:
+    """A table as UTF-8 CSV that spreadsheets open safely (no formula runs)."""
+    st.download_button(label, data=table.map(safety.csv_safe).to_csv(index=False).encode(),
+                       file_name=file_name, mime="text/csv")
