@@ -1,1 +1,2 @@
-"""aimap: the logic of the European AI infrastructure map (everything testable without a browser)."""
+"""aimap: the logic of the European AI infrastructure map (everything testable without a
+browser)."""

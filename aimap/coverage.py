@@ -48,7 +48,8 @@ def without_sectors(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
     return shown[~shown["id"].isin(dataset.sectors["subject"])]
 
 
-def cell_notes(dataset: Dataset, shown: pd.DataFrame, rows: str) -> dict[tuple[str, str], list[str]]:
+def cell_notes(dataset: Dataset, shown: pd.DataFrame,
+               rows: str) -> dict[tuple[str, str], list[str]]:
     """For each (row, sector) cell, the labels exactly as written: 'label (fr) — publisher'."""
     publishers = dict(zip(dataset.sources["id"], dataset.sources["publisher"]))
     names = query.sites(dataset).set_index("id")["name"]

@@ -93,7 +93,8 @@ def sources_text(sources: pd.DataFrame) -> str:
     """A plain-text list of sources: title, publisher, date and address, one per line."""
     lines = []
     for row in sources.itertuples():
-        when = f", {row.published_on:%Y-%m-%d}" if not formatting.is_missing(row.published_on) else ""
+        when = ("" if formatting.is_missing(row.published_on)
+                else f", {row.published_on:%Y-%m-%d}")
         lines.append(f"[{row.id}] {row.title} — {row.publisher}{when}\n    {row.url}")
     return "\n".join(lines) + "\n"
 

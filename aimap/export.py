@@ -82,7 +82,7 @@ def _start() -> None:
         return
     if not available():
         raise ExportUnavailable(text.t("export.no_chromium", command=INSTALL_HINT))
-    import kaleido  # noqa: PLC0415  (only when exporting: it is slow to import)
+    import kaleido
 
     pio.defaults.topojson = TOPOJSON.as_uri() + "/"
     pio.defaults.mathjax = None

@@ -87,7 +87,8 @@ def _encoding_problem(raw: bytes) -> str | None:
 
 
 def read_raw(path: Path, table: Table, problems: list[str]) -> list[dict[str, str]] | None:
-    """Rows of one CSV as dicts of stripped strings, or None after recording why it is unreadable."""
+    """Rows of one CSV as dicts of stripped strings, or None after recording why it is
+    unreadable."""
     where = path.name
     if not path.exists():
         problems.append(f"{where}:0:-: file is missing")

@@ -8,8 +8,8 @@ DEFAULT_LANGUAGE = "en"
 MESSAGES: dict[str, dict[str, str]] = {
     "en": {
         "app.title": "European AI infrastructure map",
-        "app.data_error": "The data could not be loaded: {count} problem(s) found. Nothing is drawn "
-                          "until they are fixed.",
+        "app.data_error": "The data could not be loaded: {count} problem(s) found. Nothing is "
+                          "drawn until they are fixed.",
         "nav.overview": "Overview",
         "url.dropped": "This link's {name} {value} is not something this view can show, so it "
                        "was left out.",

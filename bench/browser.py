@@ -13,7 +13,7 @@ from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwrigh
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from browser import LAUNCH_ARGS, READY, chromium_or_fail, streamlit_server  # noqa: E402
+from browser import LAUNCH_ARGS, READY, chromium_or_fail, streamlit_server
 
 #: The views timed (URL path -> what shows they are drawn).
 DRAWN = {"map": READY["map"], "": READY["overview"]}

@@ -56,10 +56,10 @@ def _python(code: str) -> str:
 
 def export_timings() -> dict:
     """Cold and warm single exports, the pack, and plain write_image per figure, in ms."""
-    from aimap import export  # noqa: PLC0415  (starts Chromium in this process)
-    from aimap.figures.map import map_figure  # noqa: PLC0415
-    from aimap.load import load_dataset  # noqa: PLC0415
-    from aimap.selection import Selection  # noqa: PLC0415
+    from aimap import export
+    from aimap.figures.map import map_figure
+    from aimap.load import load_dataset
+    from aimap.selection import Selection
 
     cold = float(_python(_COLD))
     dataset = load_dataset()

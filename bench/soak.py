@@ -27,10 +27,10 @@ from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from browser import LAUNCH_ARGS, READY, chromium_or_fail, streamlit_process  # noqa: E402
+from browser import LAUNCH_ARGS, READY, chromium_or_fail, streamlit_process
 
-from aimap.text import t  # noqa: E402
-from aimap.views import VIEWS  # noqa: E402
+from aimap.text import t
+from aimap.views import VIEWS
 
 RESULTS = ROOT / "bench" / "results.json"
 TIMEOUT_MS = 120_000
@@ -141,7 +141,7 @@ async def _step(page: Page, base: str, view, tally: Tally, by_link: bool,
     """`_visit`, any failure (a timeout, a missing control) counted as an error."""
     try:
         await _visit(page, base, view, tally, by_link, think)
-    except Exception as error:  # noqa: BLE001 - every failure is counted, none stops the soak
+    except Exception as error:
         tally.errors.append(f"{view.key}: {type(error).__name__}: {error}"[:300])
 
 

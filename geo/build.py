@@ -1,4 +1,5 @@
-"""Build geo/europe.geojson, the country boundaries of the map, from Natural Earth via npm world-atlas.
+"""Build geo/europe.geojson, the country boundaries of the map, from Natural Earth via npm
+world-atlas.
 
 Run from the repository root (needs npm and network access to the npm registry):
 
@@ -42,14 +43,16 @@ import shapely
 from shapely.geometry import box, mapping
 
 PACKAGE = "world-atlas@2.0.2"
-#: dist.integrity of world-atlas 2.0.2 on registry.npmjs.org (`npm view world-atlas@2.0.2 dist.integrity`).
-INTEGRITY = ("sha512-IXfV0qwlKXpckz1FhwXVwKRjiIhOnWttOskm5CtxMsjgE/MXAYRHWJqgXOpM8IkcPBoXnyTU5lFHcYa5"
-             "ChG0LQ==")
+#: dist.integrity of world-atlas 2.0.2 on the npm registry
+#: (`npm view world-atlas@2.0.2 dist.integrity`).
+INTEGRITY = ("sha512-IXfV0qwlKXpckz1FhwXVwKRjiIhOnWttOskm5CtxMsjgE/"
+             "MXAYRHWJqgXOpM8IkcPBoXnyTU5lFHcYa5ChG0LQ==")
 MEMBER = "package/countries-50m.json"
 
 OUTPUT = Path(__file__).resolve().parent / "europe.geojson"
 MAX_BYTES = 200 * 1024
-BOUNDS = (-25.0, 34.0, 45.0, 72.0)  # lon_min, lat_min, lon_max, lat_max; as aimap.schema.EUROPE_BOUNDS
+#: lon_min, lat_min, lon_max, lat_max; as aimap.schema.EUROPE_BOUNDS
+BOUNDS = (-25.0, 34.0, 45.0, 72.0)
 TOLERANCE = 0.03  # degrees, about 2 km at 50°N: under a pixel at full-screen Europe scale
 DECIMALS = 3  # about 100 m, far below the tolerance
 
@@ -167,7 +170,8 @@ def _round(geoms: np.ndarray) -> np.ndarray:
 def _simplify(countries: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Coverage-simplify, round, then orient exterior rings clockwise (after, never before)."""
     if not shapely.coverage_is_valid(countries.geometry.values):
-        sys.exit("Clipped countries do not form a valid coverage (overlaps or gaps on shared borders).")
+        sys.exit("Clipped countries do not form a valid coverage "
+                 "(overlaps or gaps on shared borders).")
     simplified = countries.geometry.simplify_coverage(TOLERANCE).values
     oriented = shapely.orient_polygons(_round(simplified), exterior_cw=True)
     return countries.assign(geometry=oriented)
@@ -205,7 +209,8 @@ def _check(countries: gpd.GeoDataFrame) -> None:
     expected = set(NAMES)
     found = set(countries["iso3"])
     if found != expected:
-        sys.exit(f"Countries missing: {sorted(expected - found)}; unexpected: {sorted(found - expected)}.")
+        sys.exit(f"Countries missing: {sorted(expected - found)}; "
+                 f"unexpected: {sorted(found - expected)}.")
     geoms = countries.geometry.values
     if not shapely.coverage_is_valid(geoms):
         sys.exit("Simplified countries are no longer a gap-free coverage.")

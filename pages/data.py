@@ -9,12 +9,13 @@ from aimap.load import data_dir
 from aimap.safety import plain
 from aimap.text import t
 from aimap.ui import maintain
-from aimap.ui.app import maintainers_view
+from aimap.ui.app import open_view
 
 folder = data_dir()
-data = maintainers_view()
+page = open_view("data")
+data = page.data
 
-st.title(t("data.title"))
+page.title(t("data.title"))
 if data is None:
     st.warning(t("data.broken"))
 else:

@@ -25,7 +25,7 @@ def test_bad_url_values_fall_back_to_defaults():
     assert app.segmented_control(key="group").value == timeline.DEFAULT_GROUPING
     assert app.segmented_control(key="sort").value == timeline.DEFAULT_SORT
     assert app.slider(key="window").value == timeline.DEFAULT_WINDOW
-    assert len(app.warning) == 3
+    assert len(app.warning[0].value.split("  \n")) == 3
 
 
 def test_a_reversed_window_is_put_in_order():

@@ -140,7 +140,7 @@ def test_concurrent_applies_take_turns_and_readers_see_whole_tables(data_copy, m
         try:
             for _ in range(5):
                 datastore.apply(data_copy, "factories", content)
-        except Exception as error:  # noqa: BLE001 - reported below
+        except Exception as error:
             errors.append(error)
 
     def reader() -> None:

@@ -163,7 +163,8 @@ def per_million_figure(dataset: Dataset, selection: Selection) -> go.Figure:
     labels = [escape(names.get(c, c)) for c in frame.index]
     figure = go.Figure(go.Bar(
         y=labels, x=frame["per_million"], orientation="h", marker_color=FUNDER_COLOURS["eu"],
-        customdata=[[formatting.format_money(v), formatting.format_money(b), formatting.format_count(p)]
+        customdata=[[formatting.format_money(v), formatting.format_money(b),
+                     formatting.format_count(p)]
                     for v, b, p in zip(frame["per_million"], frame["total"], frame["population"])],
         hovertemplate="%{y}: %{customdata[0]} " + t("budgets.per_million_unit")
         + "<br>" + t("budgets.per_million_detail") + "<extra></extra>"))

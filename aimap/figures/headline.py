@@ -49,7 +49,8 @@ def headline_figure(dataset: Dataset, selection: Selection) -> go.Figure:
     figure.add_annotation(x=0.02, y=0.12, xref="paper", yref="paper", showarrow=False,
                           xanchor="left", align="left", font=dict(size=15, color=theme.MUTED),
                           text="<br>".join(escape(line) for line in
-                                           textwrap.wrap(formatting.budget_note(numbers.budgets), 120)))
+                                           textwrap.wrap(formatting.budget_note(numbers.budgets),
+                                                         120)))
     _blank(figure)
     caption = caption_for(dataset, selection, t("overview.title"), "overview.chart_footer")
     return framed(figure, caption, height=460, legend=None)
@@ -66,7 +67,7 @@ def _table(header: list[str], columns: list[list[str]], domain: dict,
                    fill_color="#ffffff", line_color=theme.GRID))
 
 
-def site_figure(dataset: Dataset, selection: Selection, id: str = "") -> go.Figure:  # noqa: A002
+def site_figure(dataset: Dataset, selection: Selection, id: str = "") -> go.Figure:
     """A site's fact sheet: its facts, and its budget claims with their sources."""
     profile = details.site_profile(dataset, id) or details.site_profile(
         dataset, str(query.sites(dataset)["id"].iloc[0]))
@@ -101,11 +102,12 @@ def summary_figure(dataset: Dataset, selection: Selection, today: date | None = 
                          showlegend=False)
     upcoming = timeline.coming_up(dataset, shown, today or date.today(), days=365).head(12)
     names = query.sites(dataset).set_index("id")["name"].to_dict()
+    names.update({s: t(f"subject.{s}") for s in schema.PROGRAMME_SUBJECTS if s not in names})
     whens = [formatting.when(w, s, p) for w, s, p in
              zip(upcoming["as_written"], upcoming["start"], upcoming["precision"], strict=True)]
     figure.add_trace(_table(
         [t("col.when"), t("col.label")],
-        [whens, [f"{names.get(s, t('subject.' + s) if s in schema.PROGRAMME_SUBJECTS else s)}: {label}"
+        [whens, [f"{names.get(s, s)}: {label}"
                  for s, label in zip(upcoming["subject"], upcoming["label"], strict=True)]],
         dict(x=[0.55, 1], y=[0, 0.68])))
     _tiles(figure, numbers, top=0.99, bottom=0.78)

@@ -57,7 +57,8 @@ def _choropleth(dataset: Dataset, values: pd.DataFrame, metric: str) -> list[go.
     spec = METRICS_BY_KEY[metric]
     names = query.country_names(dataset)
     count = len(spec.edges) - 1
-    labels = [formatting.format_class(spec.edges[i], spec.edges[i + 1], spec.kind) for i in range(count)]
+    labels = [formatting.format_class(spec.edges[i], spec.edges[i + 1], spec.kind)
+              for i in range(count)]
     colours = class_colours(count) + [theme.NO_DATA, theme.NO_SITE]
     codes = {iso3: _code(value, spec.edges, count) for iso3, value in values["value"].items()}
     hover = {iso3: _country_hover(row, t(f"metric.legend.{metric}"), spec.kind, names)
@@ -80,7 +81,8 @@ def _choropleth(dataset: Dataset, values: pd.DataFrame, metric: str) -> list[go.
     legend = [go.Scattergeo(lon=[None], lat=[None], mode="markers", name=label,
                             marker=dict(symbol="square", size=15, color=colour,
                                         line=dict(color=theme.MUTED, width=0.5)),
-                            legendgroup="countries", legendgrouptitle_text=t(f"metric.legend.{metric}"),
+                            legendgroup="countries",
+                            legendgrouptitle_text=t(f"metric.legend.{metric}"),
                             hoverinfo="skip")
               for label, colour in keys]
     return [fill, *legend, *_small_country_dots(dataset, codes, colours, hover)]
@@ -115,6 +117,11 @@ def _small_country_dots(dataset: Dataset, codes: dict[str, int], colours: list[s
         showlegend=False, customdata=[["country", c] for c in dots["iso3"]], **_NO_DIMMING)]
 
 
+def _known(value: object) -> str:
+    """Text from the data for a hover (plotly reads some HTML), or 'unknown'."""
+    return t("unknown") if formatting.is_missing(value) else escape(str(value))
+
+
 def _site_hover(row: pd.Series, budgets: pd.DataFrame) -> str:
     budget = formatting.format_budget(budgets["amount_eur"].get(row["id"]),
                                 budgets["method"].get(row["id"]))
@@ -122,9 +129,10 @@ def _site_hover(row: pd.Series, budgets: pd.DataFrame) -> str:
     lines = [
         f"<b>{escape(row['name'])}</b>",
         escape(text.kind_label(row["kind"])),
-        f"{t('hover.host')}: {escape(row['host']) if not formatting.is_missing(row['host']) else t('unknown')}",
-        f"{t('hover.city')}: {escape(row['city']) if not formatting.is_missing(row['city']) else t('unknown')}",
-        f"{t('hover.wave')}: {wave} · {t('hover.selected')}: {formatting.format_date(row['selected_on'])}",
+        f"{t('hover.host')}: {_known(row['host'])}",
+        f"{t('hover.city')}: {_known(row['city'])}",
+        f"{t('hover.wave')}: {wave} · "
+        f"{t('hover.selected')}: {formatting.format_date(row['selected_on'])}",
         f"{t('hover.budget')}: {budget}",
         f"{t('hover.confidence')}: {t('confidence.' + row['confidence'])} · "
         f"{t('hover.sources')}: {len(row['sources'])}",

@@ -113,7 +113,8 @@ def gaps_figure(dataset: Dataset, selection: Selection, region: str | None = Non
     """Sites per sector for `selection`, or for the AI Factories `region` can reach."""
     shown = coverage.covering(dataset, query.shown(dataset, selection), region)
     if region:
-        title = t("sectors.gaps_title.region", country=query.country_names(dataset).get(region, region))
+        title = t("sectors.gaps_title.region",
+                  country=query.country_names(dataset).get(region, region))
     else:
         title = t("sectors.gaps_title")
     caption = caption_for(dataset, selection, title, "sectors.footer")

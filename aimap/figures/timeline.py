@@ -120,7 +120,8 @@ def _markers(figure: go.Figure, dataset: Dataset, today: date) -> None:
         label = t(f"timeline.marker.{step['subject']}") if step["phase"] == "selection" \
             else step["label"].split(":")[0]
         if step["confidence"] != "high":
-            label += f" ({t('timeline.low_confidence', level=t('confidence.' + step['confidence']))})"
+            level = t("confidence." + step["confidence"])
+            label += f" ({t('timeline.low_confidence', level=level)})"
         if step["precision"] == "day":
             figure.add_vline(x=step["start"], line=dict(color=theme.MUTED, width=1, dash="dot"))
         else:

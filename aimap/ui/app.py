@@ -42,7 +42,7 @@ class ViewPage:
     """A view being drawn: its data, the selection and the notices about its link."""
 
     view: View
-    data: Dataset
+    data: Dataset | None
     selection: Selection
     notices: list[Notice] = field(default_factory=list)
 
@@ -54,8 +54,8 @@ class ViewPage:
     def title(self, text: str) -> None:
         """The page title (text from the data must come `plain`), then the link's notices."""
         st.title(text)
-        for notice in self.notices:
-            st.warning(notice.message())
+        if self.notices:  # one box, a line each: a crafted link must not push the view away
+            st.warning("  \n".join(notice.message() for notice in self.notices))
 
     def option(self, name: str, where=st) -> object:
         """Draw the view's option `name` where it belongs and return its value."""
@@ -64,28 +64,26 @@ class ViewPage:
 
 def open_view(key: str) -> ViewPage:
     """Start view `key`: stop on bad data (the problems are shown), draw the filters, seed the
-    view's options from the link, drop from the URL what no option reads."""
+    view's options from the link, drop from the URL what no option reads. The Data page has
+    no filters and opens on data that fails validation (then `data` is None), so that a
+    maintainer can repair it."""
     leave_legacy_navigation()
-    data = dataset_or_none()
-    if data is None:
-        st.stop()
     view = VIEWS_BY_KEY[key]
+    data = dataset_or_none()
+    if data is None and view.figures:
+        st.stop()
     params = state.url_params()
-    selection, notices = sidebar.filters(data, params)
-    notices += sidebar.presentation_and_pack(data, selection, params)
-    for option in view.options:
-        notices += state.seed_option(option, data, params.get(option.name, []))
-    known = {f.name for f in FILTERS} | {o.name for o in view.options} | set(GLOBAL_PARAMS)
+    selection, notices = Selection(), []
+    known = set(GLOBAL_PARAMS)
+    if data is not None and view.figures:
+        selection, notices = sidebar.filters(data, params)
+        notices += sidebar.presentation_and_pack(data, selection, params)
+        for option in view.options:
+            notices += state.seed_option(option, data, params.get(option.name, []))
+        known |= {f.name for f in FILTERS} | {o.name for o in view.options}
     unknown = [name for name in params if name not in known]
     notices += [Notice(name, ",".join(params[name])) for name in unknown]
     state.drop_from_url(unknown)
-    if present.presenting():
+    if view.figures and present.presenting():
         present.chrome(selection, key)
     return ViewPage(view, data, selection, notices)
-
-
-def maintainers_view() -> Dataset | None:
-    """Start the Data page: it opens even on data that fails validation (then None, after
-    the problems), so that a maintainer can repair it."""
-    leave_legacy_navigation()
-    return dataset_or_none()
