@@ -5,6 +5,7 @@ import streamlit as st
 from aimap import formatting, query
 from aimap.figures.headline import headline_figure
 from aimap.figures.overview import overview_figure
+from aimap.safety import plain
 from aimap.text import t
 from aimap.ui import charts, tables
 from aimap.ui.app import open_view
@@ -16,7 +17,7 @@ subtitle = formatting.describe_selection(selection, query.country_names(data),
                                          query.sector_names(data))
 
 page.title(t("overview.title"))
-st.caption(f"{subtitle} · {t('overview.as_of', date=formatting.format_date(data.as_of))}")
+st.caption(f"{plain(subtitle)} · {t('overview.as_of', date=formatting.format_date(data.as_of))}")
 
 cards = st.columns(4)
 cards[0].metric(t("overview.factories"), numbers.factories)
