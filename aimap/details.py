@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from aimap import formatting, query, schema, text, validate
+from aimap import formatting, query, text, validate
 from aimap.load import Dataset
 
 FACT_FIELDS = ("kind", "wave", "selected_on", "country", "city", "host", "coordinator",
@@ -81,7 +81,7 @@ class SiteProfile:
 def sources_used(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
     """Every source behind what is shown: the sites, their budgets, milestones, sectors and
     claims, and the programme's, in sources.csv order."""
-    subjects = set(shown["id"]) | set(schema.PROGRAMME_SUBJECTS)
+    subjects = set(shown["id"]) | set(query.programme_subjects(dataset))
     ids = {s for ids in shown["sources"] for s in ids}
     for table in (dataset.budgets, dataset.milestones, dataset.sectors, dataset.claims):
         rows = table[table["subject"].isin(subjects)]

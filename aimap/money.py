@@ -14,7 +14,6 @@ UNSPLIT = "unsplit"  # part of a published total whose funder split is not publi
 PARTS = (*FUNDERS, UNSPLIT)
 GROUPINGS = ("site", "wave", "country")
 DEFAULT_GROUPING = "site"
-_WAVE_ORDER = ("1", "2", "3", "antennas", "national")
 
 
 def split(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
@@ -40,13 +39,14 @@ def grouped(dataset: Dataset, shown: pd.DataFrame, grouping: str) -> pd.DataFram
         return parts.assign(label=sites.loc[parts.index, "name"])
     keys = sites.loc[parts.index, "wave" if grouping == "wave" else "country"]
     if grouping == "wave":
-        keys = keys.fillna("antennas").where(sites.loc[parts.index, "kind"] != "national_ai_factory",
-                                             "national")
+        national = sites.loc[parts.index, "kind"] == "national_ai_factory"
+        keys = keys.fillna("antennas").where(~national, "national")
     summed = parts.groupby(keys.to_numpy()).sum()
     summed["sites"] = pd.Series(keys.to_numpy()).value_counts()
     summed.index.name = grouping
     if grouping == "wave":  # in the order people read them, wave 1 first
-        summed = summed.reindex([k for k in _WAVE_ORDER if k in summed.index])
+        order = (*query.waves(dataset), "antennas", "national")
+        summed = summed.reindex([k for k in order if k in summed.index])
     return summed
 
 

@@ -160,6 +160,41 @@ def _site_ids(dataset: Dataset) -> tuple[str, ...]:
     return tuple(query.site_table(dataset, query.sites(dataset))["id"])
 
 
+_VALUE_HINTS[self.name]
+        else:
+            allowed = ", ".join(self.values)
+        return f"{t(self.label)}: {allowed}"
+
+
+def _values(values: Values | None, dataset: Dataset) -> tuple[str, ...]:
+    if values is None:
+        return ()
+    return tuple(values(dataset) if callable(values) else values)
+
+
+def _messages(prefix: str) -> Caption:
+    return lambda dataset, value: t(f"{prefix}.{value}")
+
+
+def _country(dataset: Dataset, iso3: object) -> str:
+    return query.country_names(dataset).get(str(iso3), str(iso3))
+
+
+def _site_name(dataset: Dataset, site_id: object) -> str:
+    return dict(zip(query.sites(dataset)["id"], query.sites(dataset)["name"])).get(
+        str(site_id), str(site_id))
+
+
+def _host_countries(dataset: Dataset) -> tuple[str, ...]:
+    """Countries hosting a site, by name."""
+    names = query.country_names(dataset)
+    return tuple(sorted(set(query.sites(dataset)["country"]), key=lambda c: names.get(c, c)))
+
+
+def _site_ids(dataset: Dataset) -> tuple[str, ...]:
+    return tuple(query.site_table(dataset, query.sites(dataset))["id"])
+
+
 def _waves(dataset: Dataset) -> tuple[str, ...]:
     """The waves the data knows, in order (waves are content: a fourth needs no code)."""
     waves = {str(w) for w in query.sites(dataset)["wave"] if not formatting.is_missing(w)}
@@ -225,7 +260,7 @@ FILTERS: tuple[Filter, ...] = (
     Filter("kinds", "filters.kind",
            lambda d: tuple(k for k in SITE_KINDS if k in set(query.sites(d)["kind"])),
            lambda d, k: kind_label(str(k))),
-    Filter("waves", "filters.wave", _waves, lambda d, w: t("wave.label", wave=w),
+    Filter("waves", "filters.wave", query.waves, lambda d, w: t("wave.label", wave=w),
            "filters.wave_help"),
     Filter("countries", "filters.country", _host_countries, _country),
     Filter("sectors", "filters.sector", lambda d: tuple(d.sector_taxonomy["id"]),

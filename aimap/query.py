@@ -7,8 +7,10 @@ from functools import lru_cache
 
 import pandas as pd
 
+from aimap import schema
 from aimap.load import Dataset
 from aimap.selection import SITE_KINDS, Selection
+from aimap.text import t
 
 SITE_COLUMNS = ["id", "name", "kind", "wave", "selected_on", "country", "city", "lat", "lon",
                 "host", "status", "confidence", "sources", "notes"]
@@ -156,6 +158,27 @@ def search_sites(shown: pd.DataFrame, countries: pd.DataFrame, text: str) -> pd.
     return shown[keep]
 
 
+def waves(dataset: Dataset) -> tuple[str, ...]:
+    """The selection waves the data knows, in order (waves are content: a new one needs no
+    code)."""
+    known = {str(w) for w in dataset.factories["wave"] if isinstance(w, str) and w}
+    return tuple(sorted(known, key=int))
+
+
+def programme_subjects(dataset: Dataset) -> dict[str, str]:
+    """Subjects that are not one site (the programme, each wave, ...) -> their name."""
+    names = {s: t(f"subject.{s}") for s in schema.PROGRAMME_SUBJECTS}
+    names.update({schema.WAVE_SUBJECT.format(wave=w): t("subject.wave", wave=w)
+                  for w in waves(dataset)})
+    return names
+
+
+def subject_names(dataset: Dataset) -> dict[str, str]:
+    """Every subject of a budget, milestone or claim -> its name."""
+    return {**dict(zip(sites(dataset)["id"], sites(dataset)["name"])),
+            **programme_subjects(dataset)}
+
+
 def country_names(dataset: Dataset) -> dict[str, str]:
     """ISO3 -> English name."""
     return dict(zip(dataset.countries["iso3"], dataset.countries["name_en"]))
@@ -206,7 +229,10 @@ def site_table(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
 
 
 def _display_order(column: pd.Series) -> pd.Series:
-    """Kinds in the order people think of them (AI Factories first), other columns as they are."""
+    """Kinds in the order people think of them (AI Factories first), waves by number, other
+    columns as they are."""
     if column.name == "kind":
         return column.map({kind: rank for rank, kind in enumerate(SITE_KINDS)})
+    if column.name == "wave":  # wave 10 after wave 9
+        return pd.to_numeric(column, errors="coerce")
     return column

@@ -40,8 +40,9 @@ PRECISIONS = ("day", "month", "quarter", "half", "year")
 MILESTONE_STATUS = ("done", "planned")
 LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "cs", "sk", "sl", "lt", "lv", "fi",
              "sv", "el", "hu", "ro", "bg", "sr", "mk", "is", "ca", "gl", "other")
-WAVES = ("1", "2", "3")
-PROGRAMME_SUBJECTS = ("programme", "wave-1", "wave-2", "wave-3", "antennas-2025", "gigafactories")
+#: Programme-wide subjects; each selection wave is a subject too, as 'wave-<number>'.
+PROGRAMME_SUBJECTS = ("programme", "antennas-2025", "gigafactories")
+WAVE_SUBJECT = "wave-{wave}"
 CLAIM_FIELDS = ("name", "city", "lat", "lon", "host", "coordinator", "system", "performance",
                 "gpus", "selected_on", "linked_factories", "partner_count", "status", "kind",
                 "sector", "date")
@@ -52,11 +53,12 @@ class Column:
     """One column: its type, whether a value is required, allowed values and what it means."""
 
     name: str
-    kind: str  # text | id | int | float | date | bool | enum | ref | reflist | url_or_seed
+    kind: str  # text | id | int | wave | float | date | bool | enum | ref | reflist | url_or_seed
     help: str
     required: bool = False
     allowed: tuple[str, ...] = ()
-    ref: str = ""  # for ref/reflist: "sites", "subjects", "countries", "sources", "sectors", "factories"
+    #: for ref/reflist: "sites", "subjects", "countries", "sources", "sectors", "factories"
+    ref: str = ""
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,8 @@ def _lat_lon() -> tuple[Column, Column]:
 
 
 SOURCES = Table("sources", "Every source a figure comes from.", (
-    Column("id", "id", "Short stable id used in the sources column of other tables.", required=True),
+    Column("id", "id", "Short stable id used in the sources column of other tables.",
+           required=True),
     Column("title", "text", "Title of the page, or a description where the title was not recorded.",
            required=True),
     Column("publisher", "text", "Outlet or institution (usually the web domain).", required=True),
@@ -107,7 +110,8 @@ SOURCES = Table("sources", "Every source a figure comes from.", (
     Column("language", "enum", "Language of the source (ISO 639-1).", allowed=LANGUAGES),
 ), key="id")
 
-COUNTRIES = Table("countries", "Countries drawn on the map, with population for per-capita figures.", (
+COUNTRIES = Table("countries", "Countries drawn on the map, with population for per-capita "
+                  "figures.", (
     Column("iso3", "id", "ISO 3166-1 alpha-3 code (Kosovo: XKX).", required=True),
     Column("name_en", "text", "English name.", required=True),
     Column("name_fr", "text", "French name.", required=True),
@@ -115,19 +119,22 @@ COUNTRIES = Table("countries", "Countries drawn on the map, with population for 
     Column("population", "int", "Population (World Bank SP.POP.TOTL); empty where not sourced."),
     Column("population_year", "int", "Year of the population figure."),
     Column("eu_member", "bool", "EU Member State.", required=True),
-    Column("eurohpc_participating", "bool", "EuroHPC JU participating state; empty if not sourced."),
+    Column("eurohpc_participating", "bool",
+           "EuroHPC JU participating state; empty if not sourced."),
     _sources(required=False),
 ), key="iso3")
 
-FACTORIES = Table("factories", "AI Factories, national AI factories and AI Gigafactory candidates.", (
+FACTORIES = Table("factories", "AI Factories, national AI factories and AI Gigafactory "
+                  "candidates.", (
     Column("id", "id", "Stable id, e.g. 'it4lia'.", required=True),
     Column("name", "text", "Official name.", required=True),
     Column("kind", "enum", "What the site is.", required=True, allowed=FACTORY_KINDS),
-    Column("wave", "enum", "EuroHPC selection wave (1, 2, 3); empty for other kinds.", allowed=WAVES),
+    Column("wave", "wave", "EuroHPC selection wave (1, 2, 3, …: waves are content, a new one "
+           "needs no code); empty for other kinds."),
     Column("selected_on", "date", "Date of EuroHPC selection (YYYY-MM-DD)."),
     Column("country", "ref", "Host country, ISO3.", required=True, ref="countries"),
-    Column("other_countries", "reflist", "Further host countries of multi-site candidates, ISO3 ';'.",
-           ref="countries"),
+    Column("other_countries", "reflist",
+           "Further host countries of multi-site candidates, ISO3 ';'.", ref="countries"),
     Column("city", "text", "Host city as used on the map."),
     *_lat_lon(),
     Column("host", "text", "Host institution."),
@@ -143,7 +150,8 @@ FACTORIES = Table("factories", "AI Factories, national AI factories and AI Gigaf
     _notes(),
 ), key="id")
 
-ANTENNAS = Table("antennas", "AI Factory Antennas: national access points linked to AI Factories.", (
+ANTENNAS = Table("antennas", "AI Factory Antennas: national access points linked to AI "
+                 "Factories.", (
     Column("id", "id", "Stable id, e.g. 'be-aifa'.", required=True),
     Column("name", "text", "Official name.", required=True),
     Column("country", "ref", "Host country, ISO3.", required=True, ref="countries"),

@@ -27,8 +27,6 @@ PHASE_GROUPS = {
 }
 PHASE_GROUP_ORDER = ("setup", "procurement", "build", "services", "operational", "end")
 
-#: Programme subjects whose steps mark the whole network (vertical markers).
-PROGRAMME_MARKERS = ("wave-1", "wave-2", "wave-3", "antennas-2025")
 MARKER_PHASES = ("selection", "installation", "services")
 
 
@@ -128,10 +126,15 @@ def rivals(dataset: Dataset) -> pd.Series:
                       zip(keyed, steps["id"])], index=steps["id"])
 
 
+def _markers(dataset: Dataset) -> set[str]:
+    """Programme subjects whose steps mark the whole network: each wave, and the Antennas."""
+    return {s for s in query.programme_subjects(dataset) if s not in ("programme", "gigafactories")}
+
+
 def programme_markers(dataset: Dataset) -> pd.DataFrame:
     """Network-wide steps drawn across the chart: the selections and seed 003's phases."""
     steps = dataset.milestones
-    return steps[steps["subject"].isin(PROGRAMME_MARKERS)
+    return steps[steps["subject"].isin(_markers(dataset))
                  & steps["phase"].isin(MARKER_PHASES)].sort_values("start").reset_index(drop=True)
 
 
@@ -141,7 +144,7 @@ def coming_up(dataset: Dataset, shown: pd.DataFrame, today: date,
     `days` days (a range counts when it overlaps that window)."""
     start, end = pd.Timestamp(today), pd.Timestamp(today + timedelta(days=days))
     steps = dataset.milestones
-    subjects = set(shown["id"]) | set(PROGRAMME_MARKERS) | {"programme", "gigafactories"}
+    subjects = set(shown["id"]) | set(query.programme_subjects(dataset))
     window = steps[steps["subject"].isin(subjects) & (steps["status"] == "planned")
                    & (steps["start"] <= end) & (steps["end"] >= start)]
     return window.sort_values(["start", "end"]).reset_index(drop=True)

@@ -21,6 +21,7 @@ Raw = dict[str, Rows]
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _INT = re.compile(r"^\d+$")
+_WAVE = re.compile(r"^[1-9]\d*$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _URL = re.compile(r"^https?://[^\s<>\"]+$")
 _SEED = re.compile(r"^\d{3}_[0-9a-f]{16}\.txt$")
@@ -50,6 +51,8 @@ def _cell_problem(column: Column, value: str) -> str | None:
         return f"'{value}' is not a valid id (letters, digits, '.', '_' and '-' only)"
     if kind == "int" and not _INT.match(value):
         return f"'{value}' is not a whole number"
+    if kind == "wave" and not _WAVE.match(value):
+        return f"'{value}' is not a wave number (1, 2, 3, …)"
     if kind == "float":
         try:
             float(value)
@@ -115,7 +118,8 @@ def reference_targets(raw: Raw, geo_ids: frozenset[str]) -> dict[str, frozenset[
         "sectors": ids("sector_taxonomy"),
         "factories": ids("factories"),
         "sites": sites,
-        "subjects": sites | frozenset(schema.PROGRAMME_SUBJECTS),
+        "subjects": sites | frozenset(schema.PROGRAMME_SUBJECTS) | frozenset(
+            schema.WAVE_SUBJECT.format(wave=r["wave"]) for r in raw["factories"] if r["wave"]),
     }
 
 
@@ -125,7 +129,8 @@ _TARGET_NAMES = {
     "sectors": "a sector id in sector_taxonomy.csv",
     "factories": "a factory id in factories.csv",
     "sites": "a factory or antenna id",
-    "subjects": "a factory or antenna id or one of " + ", ".join(schema.PROGRAMME_SUBJECTS),
+    "subjects": "a factory or antenna id, a wave of factories.csv (wave-1, …) or one of "
+                + ", ".join(schema.PROGRAMME_SUBJECTS),
 }
 
 

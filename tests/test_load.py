@@ -71,7 +71,8 @@ def _add_row(file: str, **values: str) -> Callable[[Path], None]:
 
 
 CASES = [
-    ("missing file", lambda f: (f / "factories.csv").unlink(), "factories.csv:0:-: file is missing"),
+    ("missing file", lambda f: (f / "factories.csv").unlink(),
+     "factories.csv:0:-: file is missing"),
     ("byte-order mark", _transform("antennas.csv", lambda b: b"\xef\xbb\xbf" + b),
      "antennas.csv:1:-: file starts with a byte-order mark"),
     ("latin-1 text", _transform("countries.csv", lambda b: b + "Köln,x\n".encode("latin-1")),

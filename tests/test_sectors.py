@@ -85,7 +85,8 @@ def test_coverage_figure_matches_the_matrix_and_shows_raw_labels(dataset):
     assert any(label.startswith("Health (") for label in heat.x)
     hovers = [h for row in heat.hovertext for h in row]
     assert any("(fr)" in h for h in hovers) and any("not listed" in h for h in hovers)
-    assert "listed by the site's sources" in [t.name for t in figure.data if isinstance(t, go.Scatter)]
+    names = [t.name for t in figure.data if isinstance(t, go.Scatter)]
+    assert "listed by the site's sources" in names
 
 
 def test_country_rows(dataset):

@@ -100,4 +100,5 @@ def test_source_line_links_web_sources_and_names_seed_files():
     (Selection(sectors=("S04",)), "Energy"),
 ])
 def test_describe_selection(selection, expected):
-    assert formatting.describe_selection(selection, {"ROU": "Romania"}, {"S04": "Energy"}) == expected
+    names = {"ROU": "Romania"}, {"S04": "Energy"}
+    assert formatting.describe_selection(selection, *names) == expected

@@ -9,7 +9,7 @@ from html import escape
 
 import plotly.graph_objects as go
 
-from aimap import details, formatting, query, schema, text, theme, timeline
+from aimap import details, formatting, query, text, theme, timeline
 from aimap.figures.common import Caption, caption_for, framed
 from aimap.figures.map import GEO_LAYOUT, europe_map
 from aimap.load import Dataset
@@ -101,8 +101,7 @@ def summary_figure(dataset: Dataset, selection: Selection, today: date | None = 
     figure.update_layout(geo=dict(GEO_LAYOUT, domain=dict(x=[0, 0.52], y=[0, 0.68])),
                          showlegend=False)
     upcoming = timeline.coming_up(dataset, shown, today or date.today(), days=365).head(12)
-    names = query.sites(dataset).set_index("id")["name"].to_dict()
-    names.update({s: t(f"subject.{s}") for s in schema.PROGRAMME_SUBJECTS if s not in names})
+    names = query.subject_names(dataset)
     whens = [formatting.when(w, s, p) for w, s, p in
              zip(upcoming["as_written"], upcoming["start"], upcoming["precision"], strict=True)]
     figure.add_trace(_table(

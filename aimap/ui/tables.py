@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 import streamlit as st
 
-from aimap import details, formatting, query, schema
+from aimap import details, formatting, query
 from aimap.load import Dataset
 from aimap.safety import plain
 from aimap.text import kind_label, t
@@ -79,8 +79,7 @@ def budget_table(data: Dataset, claims: pd.DataFrame) -> None:
 def claims_table(data: Dataset, claims: pd.DataFrame, key: str) -> pd.DataFrame:
     """Budget claims with their subject, amount, funder, period, source link; returns the
     table as shown, for downloading exactly that."""
-    names = query.sites(data).set_index("id")["name"].to_dict()
-    names.update({s: t(f"subject.{s}") for s in schema.PROGRAMME_SUBJECTS})
+    names = query.subject_names(data)
     shared = _claim_columns(data, claims)
     return _show_table({
         "subject": (claims["subject"].map(names).fillna(claims["subject"]), t("col.subject")),
