@@ -160,47 +160,6 @@ def _site_ids(dataset: Dataset) -> tuple[str, ...]:
     return tuple(query.site_table(dataset, query.sites(dataset))["id"])
 
 
-_VALUE_HINTS[self.name]
-        else:
-            allowed = ", ".join(self.values)
-        return f"{t(self.label)}: {allowed}"
-
-
-def _values(values: Values | None, dataset: Dataset) -> tuple[str, ...]:
-    if values is None:
-        return ()
-    return tuple(values(dataset) if callable(values) else values)
-
-
-def _messages(prefix: str) -> Caption:
-    return lambda dataset, value: t(f"{prefix}.{value}")
-
-
-def _country(dataset: Dataset, iso3: object) -> str:
-    return query.country_names(dataset).get(str(iso3), str(iso3))
-
-
-def _site_name(dataset: Dataset, site_id: object) -> str:
-    return dict(zip(query.sites(dataset)["id"], query.sites(dataset)["name"])).get(
-        str(site_id), str(site_id))
-
-
-def _host_countries(dataset: Dataset) -> tuple[str, ...]:
-    """Countries hosting a site, by name."""
-    names = query.country_names(dataset)
-    return tuple(sorted(set(query.sites(dataset)["country"]), key=lambda c: names.get(c, c)))
-
-
-def _site_ids(dataset: Dataset) -> tuple[str, ...]:
-    return tuple(query.site_table(dataset, query.sites(dataset))["id"])
-
-
-def _waves(dataset: Dataset) -> tuple[str, ...]:
-    """The waves the data knows, in order (waves are content: a fourth needs no code)."""
-    waves = {str(w) for w in query.sites(dataset)["wave"] if not formatting.is_missing(w)}
-    return tuple(sorted(waves, key=lambda w: (len(w), w)))
-
-
 _VALUE_HINTS = {"country": "an ISO3 code of a country hosting a site",
                 "region": "an ISO3 code of a country hosting a site",
                 "sector": "a sector id, e.g. S01", "id": "a site id"}
