@@ -12,7 +12,8 @@ test: setup-dev
 bench: setup-dev
 	.venv/bin/python -m bench
 
-# 20 browser sessions for 3 minutes against a live server (make test runs a 20-second version).
+# 20 browser sessions for 3 minutes against a live server: measures the machine as well as the
+# server, so it has its own target and is not part of `make test`.
 soak: setup-dev
 	.venv/bin/python -m bench.soak
 
