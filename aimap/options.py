@@ -168,7 +168,7 @@ METRIC = Option("metric", "metric.label", keyword="metric", default=DEFAULT_METR
                 values=tuple(m.key for m in METRICS), caption=_messages("metric"))
 LINKS = Option("links", "map.show_links", "flag", "toggle", keyword="links", default=False,
                help="map.show_links_help")
-COUNTRY = Option("country", "map.country", widget="select", keyword="country",
+COUNTRY = Option("country", "map.country", widget="select",
                  values=_host_countries, caption=_country, placeholder="map.pick_country")
 GROUP = Option("group", "timeline.group_by", keyword="grouping",
                default=timeline.DEFAULT_GROUPING, values=timeline.GROUPINGS,

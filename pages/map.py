@@ -19,13 +19,14 @@ controls = st.columns([3, 1], vertical_alignment="bottom")
 metric = page.option("metric", controls[0])
 links = page.option("links", controls[1])
 
-click = read_click(state.new_clicks("map"))
+map_key = state.click_key("map", st.session_state.get("country"))
+click = read_click(state.new_clicks(map_key))
 if click and click[0] == "site":
     st.switch_page(page_of("site"), query_params={"id": click[1]})
 if click and click[0] == "country" and click[1] in page.view.option("country").allowed(data):
     st.session_state["country"] = click[1]
-charts.view_chart(map_figure, data, selection, "map", key="map", metric=metric, links=links,
-                  country=st.session_state.get("country"))
+    state.clicked("map", click[1])
+charts.view_chart(map_figure, data, selection, "map", key=map_key, metric=metric, links=links)
 st.caption(t("map.click_hint"))
 unplaced = shown[shown["lat"].isna()]
 if not unplaced.empty:

@@ -98,3 +98,21 @@ def test_site_page_lists_linked_sites(dataset):
 def test_unknown_site_id_says_so():
     app = run_page("pages/site.py", id="atlantis")
     assert "atlantis" in app.warning[0].value
+
+
+def _click(app: AppTest, key: str, iso3: str) -> None:
+    app.session_state[key] = {"selection": {"points": [
+        {"customdata": ["country", iso3], "location": iso3}]}}
+    app.run()
+
+
+def test_a_country_clicked_again_after_the_picker_chose_another_counts():
+    app = run_page("pages/map.py")
+    _click(app, "map", "ESP")
+    app.selectbox(key="country").set_value("ITA").run()
+    assert app.query_params["country"] == "ITA"
+    # The picker changed the click's choice: the chart is drawn afresh under a new key, so
+    # the browser's selection no longer holds Spain and a click on Spain is new.
+    _click(app, "map.1", "ESP")
+    assert app.selectbox(key="country").value == "ESP"
+    assert app.query_params["country"] == "ESP"

@@ -146,15 +146,6 @@ def test_small_host_countries_get_a_clickable_dot(dataset):
     assert set(geo.small_countries(dataset)["iso3"]) >= {"MLT", "LUX", "CYP", "VAT"}
 
 
-def test_the_chosen_country_is_outlined(dataset):
-    figure = map_figure(dataset, Selection(), country="ROU")
-    outlines = [t for t in figure.data if isinstance(t, go.Choropleth) and t.hoverinfo == "skip"]
-    assert [list(t.locations) for t in outlines] == [["ROU"]]
-    assert outlines[0].marker.line.width > 1
-    assert not [t for t in map_figure(dataset, Selection()).data
-                if isinstance(t, go.Choropleth) and t.hoverinfo == "skip"]
-
-
 def test_a_click_does_not_fade_the_rest_of_the_map(dataset):
     figure = map_figure(dataset, Selection())
     clickable = [t for t in figure.data if t.customdata is not None]
@@ -162,7 +153,7 @@ def test_a_click_does_not_fade_the_rest_of_the_map(dataset):
 
 
 def test_figure_json_fits_the_budget(dataset):
-    figure = map_figure(dataset, Selection(), links=True, country="DEU")
+    figure = map_figure(dataset, Selection(), links=True)
     assert len(figure.to_json()) <= 250_000
 
 

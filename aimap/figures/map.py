@@ -177,26 +177,11 @@ def _links(dataset: Dataset, shown: pd.DataFrame) -> list[go.Scattergeo]:
                           hoverinfo="skip", legendgroup="sites")]
 
 
-def _outline(dataset: Dataset, iso3: str) -> list[go.Choropleth]:
-    """A bold outline around the chosen country (its own small boundary file)."""
-    features = [f for f in dataset.geojson["features"] if f["id"] == iso3]
-    if not features:
-        return []
-    return [go.Choropleth(
-        geojson={"type": "FeatureCollection", "features": features}, featureidkey="id",
-        locations=[iso3], z=[0], colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
-        showscale=False, showlegend=False, marker_line=dict(color=theme.INK, width=2.5),
-        hoverinfo="skip")]
-
-
 def europe_map(dataset: Dataset, shown: pd.DataFrame, metric: str, links: bool,
-               caption: Caption, highlight: str | None = None,
-               compact: bool = False) -> go.Figure:
-    """The map figure for the `shown` sites coloured by `metric`, `highlight` outlined."""
+               caption: Caption, compact: bool = False) -> go.Figure:
+    """The map figure for the `shown` sites coloured by `metric`."""
     values = country_values(dataset, shown, metric)
     traces = _choropleth(dataset, values, metric)
-    if highlight:
-        traces[1:1] = _outline(dataset, highlight)
     if links:
         traces += _links(dataset, shown)
     traces += _site_markers(dataset, shown)
@@ -206,11 +191,10 @@ def europe_map(dataset: Dataset, shown: pd.DataFrame, metric: str, links: bool,
 
 
 def map_figure(dataset: Dataset, selection: Selection, metric: str = DEFAULT_METRIC,
-               links: bool = False, country: str | None = None,
-               compact: bool = False) -> go.Figure:
-    """The map for `selection`, as on screen and in export; `country` is outlined; `compact`
-    for a small map beside other content."""
+               links: bool = False, compact: bool = False) -> go.Figure:
+    """The map for `selection`, as on screen and in export; `compact` for a small map beside
+    other content. The chosen country is not drawn in: a figure that changed with each click
+    would be a new chart to Streamlit, and a click made before the browser had it was lost."""
     shown = query.shown(dataset, selection)
     caption = caption_for(dataset, selection, t(f"metric.title.{metric}"), "map.footer")
-    return europe_map(dataset, shown, metric, links, caption, highlight=country,
-                      compact=compact)
+    return europe_map(dataset, shown, metric, links, caption, compact=compact)

@@ -75,13 +75,35 @@ def option_widget(option: Option, data: Dataset, where=st) -> object:
 
 
 def new_clicks(key: str) -> list[dict]:
-    """The points clicked on chart `key` since the last run, else []. Read before the chart is
-    drawn, so the figure can show the click; a chart keeps its selection across reruns, and an
-    old click must not undo a later choice."""
+    """The points clicked on chart `key` since the last run, else []. A chart keeps its
+    selection across reruns, and an old click must not undo a later choice; a cleared
+    selection is forgotten, so clicking the same point again counts."""
     state = st.session_state.get(key) or {}
     points = list((state.get("selection") or {}).get("points") or [])
     seen = f"aimap.click.{key}"
-    if not points or st.session_state.get(seen) == points:
+    if not points:
+        st.session_state.pop(seen, None)
+        return []
+    if st.session_state.get(seen) == points:
         return []
     st.session_state[seen] = points
     return points
+
+
+def click_key(name: str, chosen: object) -> str:
+    """The key to draw clickable chart `name` under. The browser keeps a chart's selection:
+    once the choice a click made was changed elsewhere (a picker, `chosen` now), a new key
+    draws the chart afresh, else clicking the same point again would first unselect it. The
+    figure itself must not change with a click: to Streamlit a new figure is a new chart, and
+    a click made before the browser had it would be lost."""
+    made, generation = f"aimap.made.{name}", f"aimap.generation.{name}"
+    if made in st.session_state and st.session_state[made] != chosen:
+        del st.session_state[made]
+        st.session_state[generation] = st.session_state.get(generation, 0) + 1
+    count = st.session_state.get(generation, 0)
+    return f"{name}.{count}" if count else name
+
+
+def clicked(name: str, choice: object) -> None:
+    """Remember the choice a click on chart `name` made (see `click_key`)."""
+    st.session_state[f"aimap.made.{name}"] = choice
