@@ -1,4 +1,5 @@
-"""Shared fixtures: the real dataset, and a scratch copy of data/ to break on purpose."""
+"""Shared fixtures: the small hand-built dataset most tests assert on, the real dataset (for
+invariants that hold whatever it says), and a scratch copy of data/ to break on purpose."""
 
 from __future__ import annotations
 
@@ -12,11 +13,26 @@ from browser import LAUNCH_ARGS, chromium_or_fail, streamlit_server
 from aimap.load import DATA_DIR, Dataset, load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "data"
 
 
 @pytest.fixture(scope="session")
 def dataset() -> Dataset:
+    """The real data/: assert only what holds for any valid update of it."""
     return load_dataset()
+
+
+@pytest.fixture(scope="session")
+def fixture() -> Dataset:
+    """tests/fixtures/data: a few invented sites whose figures tests may pin."""
+    return load_dataset(FIXTURE)
+
+
+@pytest.fixture
+def on_fixture(monkeypatch, fixture) -> Dataset:
+    """Pages (AppTest) run on the fixture dataset; returns it."""
+    monkeypatch.setenv("AIMAP_DATA_DIR", str(FIXTURE))
+    return fixture
 
 
 @pytest.fixture

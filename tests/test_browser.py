@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from browser import READY, ROOT, is_local
 
+from aimap import query
+from aimap.selection import Selection
 from aimap.views import VIEWS
 
 pytestmark = pytest.mark.browser
@@ -38,14 +40,20 @@ def test_page_loads_without_exception_and_stays_offline(page, server, requests_s
     page.screenshot(path=str(SCREENSHOTS / f"{view.key}.png"), full_page=True)
 
 
-def test_overview_shows_the_headline_and_restores_filters_from_the_link(page, server):
+def _wave(dataset, wave: int) -> query.Headline:
+    return query.headline(dataset, query.shown(dataset, Selection(waves=(str(wave),))))
+
+
+def test_overview_shows_the_headline_and_restores_filters_from_the_link(page, server, dataset):
     _open(page, f"{server}/?waves=3")
     values = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
-    assert values[:2] == ["6", "0"]
+    wave = _wave(dataset, 3)
+    assert wave.factories and not wave.antennas  # antennas belong to no wave
+    assert values[:2] == [str(wave.factories), "0"]
     assert "waves=3" in page.url
 
 
-def test_choosing_a_filter_writes_it_into_the_link(page, server):
+def test_choosing_a_filter_writes_it_into_the_link(page, server, dataset):
     _open(page, f"{server}/")
     page.locator('[data-testid="stMultiSelect"]').nth(1).click()
     page.get_by_role("option", name="Wave 2").click()
@@ -53,7 +61,7 @@ def test_choosing_a_filter_writes_it_into_the_link(page, server):
     page.keyboard.press("Escape")
     page.wait_for_function(
         "() => [...document.querySelectorAll('[data-testid=stMetricValue]')]"
-        ".map(e => e.innerText)[0] === '6'", timeout=10_000)
+        f".map(e => e.innerText)[0] === '{_wave(dataset, 2).factories}'", timeout=10_000)
 
 
 def test_map_draws_countries_and_a_click_opens_the_country_panel(page, server, dataset):
@@ -63,7 +71,8 @@ def test_map_draws_countries_and_a_click_opens_the_country_panel(page, server, d
     spain = [f["id"] for f in dataset.geojson["features"]].index("ESP")
     countries.nth(spain).click(force=True)
     page.wait_for_url("**country=ESP**", timeout=15_000)
-    page.get_by_text("BSC AI Factory (BSC AIF)").first.wait_for(timeout=15_000)
+    in_spain = query.sites(dataset).query("country == 'ESP'")["name"]
+    page.get_by_text(in_spain.iloc[0], exact=True).first.wait_for(timeout=15_000)
     assert page.locator('[data-testid="stException"]').count() == 0
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "map-spain.png"), full_page=True)
