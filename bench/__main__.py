@@ -20,16 +20,12 @@ from aimap.views import VIEWS
 from bench.browser import browser_timings
 from bench.export import export_timings
 from bench.synthetic import write_synthetic
+from bench.targets import TARGETS, failures, rerun_lines, target_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.json"
 COLD_RUNS = 5
 WARM_RUNS = 15
-TARGETS_MS = {"load_validate_cold": 300, "overview_warm_1x": 100, "overview_warm_100x": 300,
-              "map_warm_1x": 150, "map_first_draw_browser": 2500, "timeline_warm_1x": 150,
-              "sectors_warm_1x": 150, "budgets_warm_1x": 150, "first_export_cold": 3000,
-              "warm_export_slide": 500, "pack": 5000}
-TARGETS_BYTES = {"map_figure_json": 250_000, "timeline_figure_json": 150_000}
 
 _COLD_SNIPPET = """
 import sys, time
@@ -114,18 +110,21 @@ def main() -> None:
         results = {
             "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
-            "targets_ms": TARGETS_MS,
-            "targets_bytes": TARGETS_BYTES,
+            "targets": {name: limit for name, (_, limit, _) in TARGETS.items()},
             "1x": measure(ROOT / "data"),
             "100x": measure(big),
             "browser": browser_timings(),
             "export": export_timings(),
         }
-    kept = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-    if "soak" in kept:  # measured by `make soak`, which runs separately
-        results["soak"] = kept["soak"]
+    before = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    if "soak" in before:  # measured by `make soak`, which runs separately
+        results["soak"] = before["soak"]
     RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
-    print(json.dumps(results, indent=2))
+    print("Targets:", *target_lines(results), sep="\n  ")
+    print(f"Page reruns against the results of {before.get('measured_at', 'no earlier run')}:",
+          *rerun_lines(results, before), sep="\n  ")
+    missed = failures(results, before)
+    print(f"{len(missed)} did not hold." if missed else "Every target and rerun holds.")
 
 
 if __name__ == "__main__":
