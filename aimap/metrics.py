@@ -90,7 +90,8 @@ def country_values(dataset: Dataset, shown: pd.DataFrame, metric: str) -> pd.Dat
     names) and `budget_known` (how many of them have a published budget)."""
     values = _VALUES[metric](dataset, shown)
     totals = query.budget_totals(dataset)["amount_eur"]
-    grouped = shown.assign(known=shown["id"].map(totals).notna()).groupby("country")
+    eligible = shown["id"].isin(query.budget_sites(shown)["id"])  # a bid is never a budget
+    grouped = shown.assign(known=eligible & shown["id"].map(totals).notna()).groupby("country")
     frame = pd.DataFrame({"sites": grouped["name"].agg(list),
                           "budget_known": grouped["known"].sum()})
     frame["value"] = values.reindex(frame.index).astype("float64")

@@ -111,6 +111,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "hover.wave": "Wave",
         "hover.selected": "Selected",
         "hover.budget": "Budget",
+        "hover.bid": "Bid (not a published budget)",
         "hover.confidence": "Confidence",
         "hover.sources": "Sources",
         "map.title": "Where Europe's AI infrastructure is",
@@ -238,8 +239,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sectors.title": "Who serves which sector, and where are the gaps?",
         "sectors.chart_title.sites": "Sectors each site serves",
         "sectors.chart_title.countries": "Sectors served in each country",
-        "sectors.footer": "Sources: each site's own sources; labels mapped to 18 sectors, the "
-                          "original wording in the hover. Data as of {date}.",
+        "sectors.footer": "Sources: each site's own sources; labels mapped to {sectors} sectors, "
+                          "the original wording in the hover. Data as of {date}.",
         "sectors.not_listed": "not listed by the sources",
         "sectors.legend.listed": "listed by the site's sources",
         "sectors.legend.not_listed": "not listed",

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import math
+import shutil
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
+from conftest import FIXTURE, read_rows, write_rows
 
-from aimap import geo, metrics, query
+from aimap import geo, metrics, query, text
 from aimap.figures.common import read_click
 from aimap.figures.map import map_figure
+from aimap.load import Dataset, load_dataset
 from aimap.metrics import INF, METRICS, class_index, country_values
 from aimap.selection import Selection
 
@@ -22,6 +26,23 @@ def _choropleth(figure: go.Figure) -> go.Choropleth:
 def _code_of(figure: go.Figure, iso3: str) -> int:
     fill = _choropleth(figure)
     return fill.z[list(fill.locations).index(iso3)]
+
+
+def _variant(tmp_path: Path, file: str, edit) -> Dataset:
+    """The fixture with `edit(rows)` applied to one of its files."""
+    folder = tmp_path / "data"
+    shutil.copytree(FIXTURE, folder)
+    rows = read_rows(folder / file)
+    write_rows(folder / file, edit(rows) or rows, list(rows[0]))
+    return load_dataset(folder)
+
+
+def _moved(site: str, iso3: str):
+    def edit(rows):
+        for row in rows:
+            if row["id"] == site:
+                row["country"] = iso3
+    return edit
 
 
 @pytest.mark.parametrize("value, edges, expected", [
@@ -41,39 +62,87 @@ def test_site_counts_per_country_equal_the_tables(dataset):
     sites = query.sites(dataset)
     values = country_values(dataset, sites, "sites")
     assert values["value"].to_dict() == sites.groupby("country").size().astype(float).to_dict()
-    factories = country_values(dataset, sites, "factories")["value"]
-    assert factories["DEU"] == 2 and factories["BEL"] == 0  # Belgium: an Antenna only
 
 
-def test_budget_per_country_sums_known_budgets_and_leaves_unknown_missing(dataset):
-    sites = query.sites(dataset)
-    values = country_values(dataset, sites, "budget")
-    totals = query.budget_totals(dataset)["amount_eur"]
-    assert values.at["DEU", "value"] == pytest.approx(totals["hammerhai"] + totals["jaif"])
-    assert math.isnan(values.at["FRA", "value"])  # AI2F's budget is not published
-    assert math.isnan(values.at["SWE", "value"])  # nor MIMER's
-    assert values.at["FRA", "budget_known"] == 0
+def test_site_counts_per_country_by_kind(fixture):
+    sites = query.sites(fixture)
+    counts = {m: country_values(fixture, sites, m)["value"].to_dict()
+              for m in ("sites", "factories", "antennas")}
+    assert counts["sites"] == {"ESP": 1, "ITA": 1, "POL": 2, "ROU": 1, "DEU": 1, "PRT": 1,
+                               "LUX": 1}
+    # EuroHPC AI Factories only: Epsilon is national, Zeta a bid; Antennas count as none
+    assert counts["factories"] == {"ESP": 1, "ITA": 1, "POL": 1, "ROU": 1, "DEU": 0, "PRT": 0,
+                                   "LUX": 0}
+    assert counts["antennas"] == {"ESP": 0, "ITA": 0, "POL": 0, "ROU": 0, "DEU": 0, "PRT": 1,
+                                  "LUX": 1}  # Theta, not on the map, still counts
 
 
-def test_gigafactory_bids_are_not_counted_as_budgets(dataset):
-    sites = query.sites(dataset)
-    values = country_values(dataset, sites, "budget")
-    totals = query.budget_totals(dataset)["amount_eur"]
-    assert values.at["AUT", "value"] == pytest.approx(totals["ai-at"])
+def test_budget_per_country_sums_known_budgets_and_leaves_unknown_missing(fixture):
+    values = country_values(fixture, query.sites(fixture), "budget")
+    assert values.at["ESP", "value"] == pytest.approx(100e6)  # the preferred total, not 110
+    assert values.at["ITA", "value"] == pytest.approx(50e6)  # EU 30 + national 20
+    assert values.at["POL", "value"] == pytest.approx(50e6)  # Gamma 40 + Epsilon 10
+    assert values.at["PRT", "value"] == pytest.approx(5e6)  # an Antenna's budget counts
+    assert math.isnan(values.at["ROU", "value"])  # Delta's budget is not published
+    assert math.isnan(values.at["LUX", "value"])  # nor Theta's
+    assert values.at["ROU", "budget_known"] == 0
+    assert values.at["POL", "budget_known"] == 2
+    assert "FRA" not in values.index  # hosts nothing
 
 
-def test_eu_share_only_where_a_total_is_published(dataset):
+def test_gigafactory_bids_are_not_counted_as_budgets(fixture, tmp_path):
+    values = country_values(fixture, query.sites(fixture), "budget")
+    assert math.isnan(values.at["DEU", "value"])  # Zeta's €2 bn bid: no budget at all
+    beside = _variant(tmp_path, "factories.csv", _moved("zeta-giga", "ESP"))
+    values = country_values(beside, query.sites(beside), "budget")
+    assert values.at["ESP", "value"] == pytest.approx(100e6)  # Alpha's, without the bid
+
+
+def test_a_bid_is_not_a_known_budget(fixture):
+    values = country_values(fixture, query.sites(fixture), "budget")
+    assert values.at["DEU", "budget_known"] == 0
+
+
+def test_eu_share_is_a_fraction(dataset):
     values = country_values(dataset, query.sites(dataset), "eu_share")["value"].dropna()
     assert ((values > 0) & (values <= 1)).all()
-    assert "ISL" not in values.index  # only the EU grant is known in euros
 
 
-def test_budget_per_million_uses_population(dataset):
-    sites = query.sites(dataset)
-    budget = country_values(dataset, sites, "budget")["value"]
-    per_million = country_values(dataset, sites, "budget_per_million")["value"]
-    population = dataset.countries.set_index("iso3")["population"]
-    assert per_million["LUX"] == pytest.approx(budget["LUX"] / population["LUX"] * 1e6)
+def test_eu_share_only_where_a_total_is_published(fixture, tmp_path):
+    values = country_values(fixture, query.sites(fixture), "eu_share")["value"]
+    assert math.isnan(values["ITA"])  # Beta: EU and national shares, no published total
+    assert math.isnan(values["ESP"])  # Alpha: a total, no EU share
+    with_eu = _variant(tmp_path, "budgets.csv", lambda rows: rows + [{
+        "id": "b-alpha-eu", "subject": "alpha-aif", "label": "Alpha EU share",
+        "amount_eur": "40000000", "funder": "eu", "scope": "site", "basis": "sourced",
+        "period": "2024", "preferred": "true", "confidence": "high", "sources": "fx-programme",
+        "notes": ""}])
+    values = country_values(with_eu, query.sites(with_eu), "eu_share")["value"]
+    assert values["ESP"] == pytest.approx(0.4)  # 40 of Alpha's 100 (the total stays 100)
+    assert math.isnan(values["ITA"])
+
+
+def test_budget_per_million_uses_population(fixture):
+    per_million = country_values(fixture, query.sites(fixture), "budget_per_million")["value"]
+    assert per_million["ESP"] == pytest.approx(100e6 / 40e6 * 1e6)  # €2.5 M per million
+    assert per_million["ITA"] == pytest.approx(1e6)
+    assert per_million["POL"] == pytest.approx(50e6 / 30e6 * 1e6)
+    assert per_million["PRT"] == pytest.approx(0.5e6)
+    assert math.isnan(per_million["LUX"])  # a population, but no budget
+
+
+def test_budget_per_million_is_unknown_without_population(tmp_path):
+    in_france = _variant(tmp_path, "antennas.csv", _moved("eta-ant", "FRA"))
+    sites = query.sites(in_france)
+    assert country_values(in_france, sites, "budget").at["FRA", "value"] == pytest.approx(5e6)
+    per_million = country_values(in_france, sites, "budget_per_million")["value"]
+    assert math.isnan(per_million["FRA"])  # France has no population: unknown, not zero
+
+
+def test_gpus_per_country_sum_the_known_counts(fixture):
+    gpus = country_values(fixture, query.sites(fixture), "gpus")["value"]
+    assert gpus["ESP"] == 1000
+    assert math.isnan(gpus["ITA"])  # Beta's GPUs are not published
 
 
 @pytest.mark.parametrize("metric", [m.key for m in METRICS])
@@ -85,16 +154,22 @@ def test_every_metric_draws_every_country_once(dataset, metric):
     assert not fill.showscale
 
 
-def test_countries_without_data_are_no_data_never_zero(dataset):
-    figure = map_figure(dataset, Selection(), metric="budget")
+def test_countries_without_data_are_no_data_never_zero(fixture):
+    figure = map_figure(fixture, Selection(), metric="budget")
     spec = metrics.METRICS_BY_KEY["budget"]
     classes = len(spec.edges) - 1
-    assert _code_of(figure, "FRA") == classes       # hosts AI2F, budget unknown: no data
-    assert _code_of(figure, "BLR") == classes + 1  # hosts nothing: no site
-    assert _code_of(figure, "ITA") == class_index(430e6, spec.edges)
+    assert classes == 6
+    assert _code_of(figure, "ROU") == classes  # hosts Delta, budget unknown: no data
+    assert _code_of(figure, "DEU") == classes  # hosts only a bid: no data, never €2 bn
+    assert _code_of(figure, "FRA") == classes + 1  # hosts nothing: no site
+    assert _code_of(figure, "BLR") == classes + 1
+    assert _code_of(figure, "ESP") == 2  # €100 M: the €100–250 M class
+    assert _code_of(figure, "ITA") == _code_of(figure, "POL") == 1  # €50 M
+    assert _code_of(figure, "PRT") == 0  # €5 M
     legend = [trace.name for trace in figure.data if isinstance(trace, go.Scattergeo)
               and trace.showlegend is not False and len(trace.lon) == 1 and trace.lon[0] is None]
-    assert "no data" in legend and "no site shown" in legend and "€250–500 M" in legend
+    assert legend[:3] == ["€0–50 M", "€50–100 M", "€100–250 M"]  # only the classes used
+    assert "no data" in legend and "no site shown" in legend and "€250–500 M" not in legend
 
 
 def test_projection_is_equal_area_centred_on_europe(dataset):
@@ -104,46 +179,85 @@ def test_projection_is_equal_area_centred_on_europe(dataset):
     assert geo_layout.showcountries is False  # our boundaries, not the base map's
 
 
-def test_site_markers_one_trace_per_kind_with_distinct_symbols(dataset):
-    figure = map_figure(dataset, Selection())
-    sites = query.sites(dataset).dropna(subset=["lat", "lon"])
+def test_site_markers_one_trace_per_kind_with_distinct_symbols(fixture):
+    figure = map_figure(fixture, Selection())
     markers = {trace.name: trace for trace in figure.data
                if isinstance(trace, go.Scattergeo) and trace.customdata is not None
                and trace.customdata[0][0] == "site"}
     assert len({trace.marker.symbol for trace in markers.values()}) == len(markers) == 4
-    placed = sorted(row[1] for trace in markers.values() for row in trace.customdata)
-    assert placed == sorted(sites["id"])
+    placed = {name: sorted(row[1] for row in trace.customdata)
+              for name, trace in markers.items()}
+    assert placed == {"EuroHPC AI Factory": ["alpha-aif", "beta-aif", "delta-aif", "gamma-aif"],
+                      "AI Factory Antenna": ["eta-ant"],  # Theta has no coordinates
+                      "National AI factory": ["epsilon-national"],
+                      "AI Gigafactory candidate": ["zeta-giga"]}
     factory = markers["EuroHPC AI Factory"]
-    romania = factory.hovertext[[row[1] for row in factory.customdata].index("ro-ai")]
-    for fragment in ("RO AI Factory", "Bucharest", "Wave 3", "10 Oct 2025", "€50 M",
-                     "Sources: "):
-        assert fragment in romania
+    hover = dict(zip((row[1] for row in factory.customdata), factory.hovertext))
+    for fragment in ("<b>Delta AI Factory</b>", "Host: Delta University", "City: Bucharest",
+                     "Wave: Wave 3 · Selected: 10 Oct 2025", "Budget: unknown",
+                     "Confidence: high · Sources: 2"):
+        assert fragment in hover["delta-aif"]
+    for fragment in ("<b>Alpha AI Factory</b>", "City: Barcelona", "Wave 1", "10 Dec 2024",
+                     "Budget: €100 M<br>", "Sources: 1"):
+        assert fragment in hover["alpha-aif"]
+    assert "Budget: ≥ €50 M" in hover["beta-aif"]  # only shares known: a lower bound
+    (epsilon,) = markers["National AI factory"].hovertext
+    assert "Wave: –" in epsilon and "Budget: ≥ €10 M" in epsilon  # a national share only
+    assert list(markers["AI Factory Antenna"].lon) == [-9.14]
 
 
-def test_filters_apply_to_the_map(dataset):
-    figure = map_figure(dataset, Selection(kinds=("antenna",)))
-    site_traces = [t for t in figure.data if isinstance(t, go.Scattergeo)
-                   and t.customdata is not None and t.customdata[0][0] == "site"]
-    assert [t.name for t in site_traces] == ["AI Factory Antenna"]
-    assert len(site_traces[0].customdata) == len(dataset.antennas)
+def test_every_placed_site_has_a_marker(dataset):
+    figure = map_figure(dataset, Selection())
+    sites = query.sites(dataset).dropna(subset=["lat", "lon"])
+    placed = sorted(row[1] for trace in figure.data
+                    if isinstance(trace, go.Scattergeo) and trace.customdata is not None
+                    and trace.customdata[0][0] == "site" for row in trace.customdata)
+    assert placed == sorted(sites["id"])
 
 
-def test_links_join_each_antenna_to_its_factories(dataset):
-    without = map_figure(dataset, Selection(), links=False)
-    with_links = map_figure(dataset, Selection(), links=True)
+def test_filters_apply_to_the_map(fixture):
+    def site_traces(selection):
+        figure = map_figure(fixture, selection)
+        return {t.name: [row[1] for row in t.customdata] for t in figure.data
+                if isinstance(t, go.Scattergeo) and t.customdata is not None
+                and t.customdata[0][0] == "site"}
+    assert site_traces(Selection(kinds=("antenna",))) == {"AI Factory Antenna": ["eta-ant"]}
+    assert site_traces(Selection(waves=("1",))) == {
+        "EuroHPC AI Factory": ["alpha-aif", "beta-aif"]}
+    assert site_traces(Selection(countries=("POL",))) == {
+        "EuroHPC AI Factory": ["gamma-aif"], "National AI factory": ["epsilon-national"]}
+    figure = map_figure(fixture, Selection(kinds=("antenna",)))
+    assert _code_of(figure, "ESP") == 5  # hosts no Antenna: no site shown (4 classes + no data)
+    assert _code_of(figure, "PRT") == 0  # 1 site shown: the first class
+
+
+def test_links_join_each_antenna_to_its_factories(fixture):
+    without = map_figure(fixture, Selection(), links=False)
+    with_links = map_figure(fixture, Selection(), links=True)
     assert not [t for t in without.data if getattr(t, "mode", None) == "lines"]
     (lines,) = [t for t in with_links.data if getattr(t, "mode", None) == "lines"]
-    pairs = sum(len(ids) for ids in dataset.antennas["linked_factories"])
-    assert len(lines.lon) == 3 * pairs  # start, end, gap for each pair (all are placed)
+    # Eta (Lisbon) to Alpha (Barcelona): start, end, gap; Theta is not placed, so no line
+    assert list(lines.lon) == [-9.14, 2.17, None]
+    assert list(lines.lat) == [38.72, 41.38, None]
 
 
-def test_small_host_countries_get_a_clickable_dot(dataset):
-    figure = map_figure(dataset, Selection())
+def test_links_on_the_real_data_join_placed_pairs(dataset):
+    (lines,) = [t for t in map_figure(dataset, Selection(), links=True).data
+                if getattr(t, "mode", None) == "lines"]
+    placed = set(query.sites(dataset).dropna(subset=["lat", "lon"])["id"])
+    pairs = sum(1 for antenna, ids in zip(dataset.antennas["id"],
+                                          dataset.antennas["linked_factories"])
+                for factory in ids if antenna in placed and factory in placed)
+    assert len(lines.lon) == 3 * pairs  # start, end, gap for each placed pair
+
+
+def test_small_host_countries_get_a_clickable_dot(fixture, dataset):
+    figure = map_figure(fixture, Selection())
     (dots,) = [t for t in figure.data if t.name == "small country"]
-    countries = [row[1] for row in dots.customdata]
-    assert {"MLT", "LUX", "CYP"} <= set(countries)
-    assert "VAT" not in countries  # hosts no site: no dot to clutter the map
+    assert [row[1] for row in dots.customdata] == ["LUX"]  # hosts Theta; MLT, CYP host nothing
     assert set(geo.small_countries(dataset)["iso3"]) >= {"MLT", "LUX", "CYP", "VAT"}
+    factories = map_figure(fixture, Selection(kinds=("eurohpc_ai_factory",)))
+    assert not [t for t in factories.data if t.name == "small country"]  # LUX: no site shown
 
 
 def test_a_click_does_not_fade_the_rest_of_the_map(dataset):
@@ -161,7 +275,7 @@ def test_figure_json_fits_the_budget(dataset):
     ([], None),
     ([{"customdata": ["country", "ROU"], "location": "ROU"}], ("country", "ROU")),
     ([{"location": "ESP"}], ("country", "ESP")),
-    ([{"customdata": ["site", "it4lia"]}], ("site", "it4lia")),
+    ([{"customdata": ["site", "alpha-aif"]}], ("site", "alpha-aif")),
     ([{"customdata": None}], None),
     ([{"customdata": ["<script>", "x"]}], None),
 ])
@@ -169,9 +283,27 @@ def test_read_click(points, expected):
     assert read_click(points) == expected
 
 
-def test_hover_escapes_text_from_the_data(dataset):
-    figure = map_figure(dataset, Selection())
-    hovers = [h for trace in figure.data if getattr(trace, "hovertext", None)
-              for h in trace.hovertext]
-    assert hovers and all("<script" not in h for h in hovers)
-    assert pd.Series(hovers).str.contains("<b>").any()
+def test_hover_escapes_text_from_the_data(dataset, tmp_path):
+    def hovers(data):
+        figure = map_figure(data, Selection())
+        return [h for trace in figure.data if getattr(trace, "hovertext", None)
+                for h in trace.hovertext]
+    assert all("<script" not in h for h in hovers(dataset))
+
+    def odd(rows):  # markup is refused on load; what may remain must still be escaped
+        rows[0].update(name="Alpha R&D <3 > AI Factory", host="Alpha & Co <> 1")
+    found = hovers(_variant(tmp_path, "factories.csv", odd))
+    assert any("<b>Alpha R&amp;D &lt;3 &gt; AI Factory</b>" in h for h in found)
+    assert any("Host: Alpha &amp; Co &lt;&gt; 1" in h for h in found)
+    assert not any("R&D" in h or "<3" in h or "<>" in h for h in found)
+    assert pd.Series(found).str.contains("<b>").any()
+
+
+def test_a_bid_is_called_a_bid_in_its_hover(fixture):
+    figure = map_figure(fixture, Selection())
+    hovers = {row[1]: hover for trace in figure.data if trace.customdata is not None
+              and trace.hovertext is not None for row, hover in zip(trace.customdata,
+                                                                   trace.hovertext)}
+    assert f"{text.t('hover.bid')}: " in hovers["zeta-giga"]
+    assert f"{text.t('hover.budget')}: " in hovers["alpha-aif"]
+    assert text.t("hover.bid") not in hovers["alpha-aif"]

@@ -36,12 +36,14 @@ _LEGENDS = {
 }
 
 
-def caption_for(dataset: Dataset, selection: Selection, title: str, footer_key: str) -> Caption:
+def caption_for(dataset: Dataset, selection: Selection, title: str, footer_key: str,
+                **footer_values: object) -> Caption:
     """The usual caption: `title`, the active filters in words, and a footer message given
-    the data's as-of date."""
+    the data's as-of date (and `footer_values`)."""
     subtitle = formatting.describe_selection(selection, query.country_names(dataset),
                                        query.sector_names(dataset))
-    return Caption(title, subtitle, text.t(footer_key, date=formatting.format_date(dataset.as_of)))
+    return Caption(title, subtitle, text.t(footer_key, date=formatting.format_date(dataset.as_of),
+                                          **footer_values))
 
 
 def framed(figure: go.Figure, caption: Caption, height: int = 560,

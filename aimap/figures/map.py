@@ -133,7 +133,7 @@ def _site_hover(row: pd.Series, budgets: pd.DataFrame) -> str:
         f"{t('hover.city')}: {_known(row['city'])}",
         f"{t('hover.wave')}: {wave} · "
         f"{t('hover.selected')}: {formatting.format_date(row['selected_on'])}",
-        f"{t('hover.budget')}: {budget}",
+        f"{t('hover.budget' if row['kind'] in query.BUDGET_KINDS else 'hover.bid')}: {budget}",
         f"{t('hover.confidence')}: {t('confidence.' + row['confidence'])} · "
         f"{t('hover.sources')}: {len(row['sources'])}",
     ]

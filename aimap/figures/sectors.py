@@ -85,7 +85,8 @@ def coverage_figure(dataset: Dataset, selection: Selection, rows: str = coverage
                     order: str = coverage.DEFAULT_ORDER) -> go.Figure:
     """The coverage matrix for `selection`, as on screen and in export."""
     shown = query.shown(dataset, selection)
-    caption = caption_for(dataset, selection, t(f"sectors.chart_title.{rows}"), "sectors.footer")
+    caption = caption_for(dataset, selection, t(f"sectors.chart_title.{rows}"), "sectors.footer",
+                          sectors=len(dataset.sector_taxonomy))
     return coverage_matrix(dataset, shown, rows, order, caption)
 
 
@@ -117,5 +118,6 @@ def gaps_figure(dataset: Dataset, selection: Selection, region: str | None = Non
                   country=query.country_names(dataset).get(region, region))
     else:
         title = t("sectors.gaps_title")
-    caption = caption_for(dataset, selection, title, "sectors.footer")
+    caption = caption_for(dataset, selection, title, "sectors.footer",
+                          sectors=len(dataset.sector_taxonomy))
     return sector_bars(dataset, shown, caption)
