@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from aimap import query
+from aimap import coverage, query
+from aimap.metrics import country_values
 from aimap.selection import Selection
 
 
@@ -71,3 +72,12 @@ def test_belgian_antenna_links_to_jaif_and_lumi(dataset):
 
 def test_eighteen_sectors_in_the_taxonomy(dataset):
     assert len(dataset.sector_taxonomy) == 18
+
+
+def test_spain_is_reached_by_bsc_and_1healthai(dataset):
+    assert set(coverage.reachable_from(dataset, "ESP")["id"]) == {"bsc-aif", "1healthai"}
+
+
+def test_the_map_gives_italy_the_preferred_430_million(dataset):
+    values = country_values(dataset, query.sites(dataset), "budget")
+    assert values.at["ITA", "value"] == 430_000_000
