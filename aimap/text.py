@@ -194,9 +194,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nav.timeline": "Timeline",
         "timeline.title": "When will it be running?",
         "timeline.chart_title": "Deployment phases and milestones",
-        "timeline.marker.wave-1": "Wave 1 selected",
-        "timeline.marker.wave-2": "Wave 2 selected",
-        "timeline.marker.wave-3": "Wave 3 selected",
+        "timeline.marker.wave": "Wave {wave} selected",
         "timeline.marker.antennas-2025": "Antennas selected",
         "timeline.footer": "Sources: aimap curated dataset (EuroHPC JU, governments, press; every "
                            "date sourced). Imprecise dates are drawn as the range they stand for. "

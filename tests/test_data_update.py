@@ -14,6 +14,7 @@ from PIL import Image
 
 from aimap import export, formatting, query, text
 from aimap.figures.map import map_figure
+from aimap.figures.timeline import timeline_figure
 from aimap.load import GEO_FILE, load_dataset
 from aimap.selection import Selection
 from aimap.views import VIEWS
@@ -48,6 +49,9 @@ def _update(folder: Path) -> dict[str, str]:
     _append(folder, "milestones.csv", id="m-test-giga", subject=NEW_BID, phase="selection",
             label="Test bid selected", start="2026-11-01", end="2026-11-30",
             precision="month", status="planned", **common)
+    _append(folder, "milestones.csv", id="m-test-wave-4", subject="wave-4", phase="selection",
+            label="Fourth wave selected", start="2026-10-01", end="2026-10-01",
+            precision="day", status="done", **common)
     budgets = read_rows(folder / "budgets.csv")
     changed = next(r for r in budgets if r["scope"] == "site" and r["funder"] == "mixed"
                    and r["preferred"] == "true" and r["amount_eur"])
@@ -104,3 +108,10 @@ def test_the_updated_data_exports(updated):
     png = export.png(map_figure, after, Selection(waves=("4",)), "slide", metric="budget")
     with Image.open(io.BytesIO(png)) as image:
         assert image.size == (export.PRESETS["slide"].width, export.PRESETS["slide"].height)
+
+
+def test_the_fourth_wave_is_marked_on_the_timeline(updated):
+    _, after, _ = updated
+    figure = timeline_figure(after, Selection())
+    labels = [a.text for a in figure.layout.annotations]
+    assert text.t("timeline.marker.wave", wave="4") in labels

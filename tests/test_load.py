@@ -1,17 +1,26 @@
-"""Loading and validation: the real data loads; every rule rejects a tiny bad fixture with a
-message naming file, row and column."""
+"""Loading and validation: the real data loads; every rule rejects a broken copy of the fixture
+(tests/fixtures/data) with a message naming file, row and column."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import read_rows, write_rows
+from conftest import FIXTURE, read_rows, write_rows
 
-from aimap import schema
+from aimap import query, schema
 from aimap.load import GEO_FILE, DataError, load_dataset
+
+
+@pytest.fixture
+def fixture_copy(tmp_path: Path) -> Path:
+    """A copy of the fixture data that a test may break."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE, target)
+    return target
 
 
 def test_real_data_loads_typed(dataset):
@@ -29,11 +38,35 @@ def test_dataset_is_frozen(dataset):
         dataset.meta["as_of"] = "2000-01-01"  # type: ignore[index]
 
 
+def test_fixture_loads_typed(fixture):
+    factories = fixture.factories.set_index("id")
+    assert factories.at["alpha-aif", "selected_on"] == pd.Timestamp("2024-12-10")
+    assert factories.at["alpha-aif", "gpus"] == 1000
+    assert factories.at["delta-aif", "sources"] == ("fx-news", "fx-seed")
+    assert fixture.antennas.set_index("id").at["eta-ant", "partner_count"] == 12
+    budgets = fixture.budgets.set_index("id")
+    assert budgets.at["b-zeta-bid", "amount_eur"] == 2e9
+    assert budgets["preferred"].tolist() == [True, False, *[True] * 7]  # Alpha's second total
+    assert fixture.as_of == pd.Timestamp("2026-06-30")
+
+
 def test_unknown_stays_missing_never_zero(dataset):
     assert (dataset.budgets["amount_eur"].dropna() > 0).all()
     assert not (dataset.factories["gpus"].dropna() == 0).any()
-    mimer = dataset.budgets[dataset.budgets["subject"] == "mimer"]
-    assert mimer["amount_eur"].dropna().empty
+
+
+def test_empty_cells_of_the_fixture_stay_missing(fixture_copy):
+    rows = read_rows(fixture_copy / "budgets.csv")
+    rows.append({**rows[0], "id": "b-delta-eu", "subject": "delta-aif", "label": "Delta EU",
+                 "amount_eur": "", "funder": "eu", "notes": "Only the share is known."})
+    write_rows(fixture_copy / "budgets.csv", rows)
+    variant = load_dataset(fixture_copy)
+    assert pd.isna(variant.budgets.set_index("id").at["b-delta-eu", "amount_eur"])
+    assert "delta-aif" not in query.budget_totals(variant).index  # unknown, not €0
+    assert pd.isna(variant.factories.set_index("id").at["beta-aif", "gpus"])
+    theta = variant.antennas.set_index("id").loc["theta-ant"]
+    assert pd.isna(theta["partner_count"]) and pd.isna(theta["lat"]) and pd.isna(theta["lon"])
+    assert pd.isna(variant.countries.set_index("iso3").at["FRA", "population"])
 
 
 def _edit(file: str, line: int, column: str, value: str) -> Callable[[Path], None]:
@@ -87,8 +120,8 @@ CASES = [
      "factories.csv:2:name: a value is required"),
     ("whole number", _edit("antennas.csv", 3, "partner_count", "many"),
      "antennas.csv:3:partner_count: 'many' is not a whole number"),
-    ("number with unit", _edit("budgets.csv", 2, "amount_eur", "430 M"),
-     "budgets.csv:2:amount_eur: '430 M' is not a number"),
+    ("number with unit", _edit("budgets.csv", 2, "amount_eur", "100 M"),
+     "budgets.csv:2:amount_eur: '100 M' is not a number"),
     ("date format", _edit("milestones.csv", 2, "start", "10/12/2024"),
      "milestones.csv:2:start: '10/12/2024' is not a date written YYYY-MM-DD"),
     ("impossible date", _edit("milestones.csv", 2, "end", "2026-02-30"),
@@ -97,16 +130,16 @@ CASES = [
      "factories.csv:4:kind: 'ai_factory' is not allowed"),
     ("boolean", _edit("budgets.csv", 3, "preferred", "yes"),
      "budgets.csv:3:preferred: 'yes' must be true or false"),
-    ("duplicate id", _edit("antennas.csv", 3, "id", "be-aifa"), "is used twice"),
-    ("bad url", _edit("sources.csv", 9, "url", "www.example.org"),
-     "sources.csv:9:url: 'www.example.org' is neither a web address"),
+    ("duplicate id", _edit("antennas.csv", 3, "id", "eta-ant"), "'eta-ant' is used twice"),
+    ("bad url", _edit("sources.csv", 3, "url", "www.example.org"),
+     "sources.csv:3:url: 'www.example.org' is neither a web address"),
     ("html in a name", _edit("factories.csv", 2, "name", "<script>alert(1)</script>"),
      "factories.csv:2:name: contains HTML markup"),
     ("unknown country", _edit("factories.csv", 2, "country", "XYZ"),
      "factories.csv:2:country: 'XYZ' is not a country"),
     ("unknown source", _edit("antennas.csv", 2, "sources", "nope-404"),
      "antennas.csv:2:sources: 'nope-404' is not a source id"),
-    ("dangling factory link", _edit("antennas.csv", 2, "linked_factories", "jaif;atlantis"),
+    ("dangling factory link", _edit("antennas.csv", 2, "linked_factories", "alpha-aif;atlantis"),
      "antennas.csv:2:linked_factories: 'atlantis' is not a factory id"),
     ("unknown subject", _edit("budgets.csv", 2, "subject", "atlantis"),
      "budgets.csv:2:subject: 'atlantis' is not a factory or antenna id"),
@@ -132,48 +165,53 @@ CASES = [
 
 
 @pytest.mark.parametrize("name, breaks, message", CASES, ids=[c[0] for c in CASES])
-def test_bad_data_is_refused_with_file_row_column(data_copy, name, breaks, message):
-    breaks(data_copy)
+def test_bad_data_is_refused_with_file_row_column(fixture_copy, name, breaks, message):
+    load_dataset(fixture_copy, GEO_FILE)  # loads before it is broken
+    breaks(fixture_copy)
     with pytest.raises(DataError) as caught:
-        load_dataset(data_copy, GEO_FILE)
+        load_dataset(fixture_copy, GEO_FILE)
     assert any(message in problem for problem in caught.value.problems), caught.value.problems
 
 
-def test_two_preferred_claims_in_one_group_are_refused(data_copy):
-    rows = read_rows(data_copy / "budgets.csv")
-    first = next(r for r in rows if r["scope"] == "site" and r["preferred"] == "true")
-    rows.append({**first, "id": first["id"] + "-copy"})
-    write_rows(data_copy / "budgets.csv", rows)
+def test_two_preferred_claims_in_one_group_are_refused(fixture_copy):
+    _edit("budgets.csv", 3, "preferred", "true")(fixture_copy)  # Alpha's other total
     with pytest.raises(DataError) as caught:
-        load_dataset(data_copy, GEO_FILE)
-    assert any(f"claims for '{first['subject']}' (site, {first['funder']})" in p
-               and "have 2 preferred" in p for p in caught.value.problems)
+        load_dataset(fixture_copy, GEO_FILE)
+    assert any("claims for 'alpha-aif' (site, mixed)" in p and "have 2 preferred" in p
+               for p in caught.value.problems), caught.value.problems
 
 
-def test_every_problem_is_listed_at_once(data_copy):
-    _edit("factories.csv", 2, "name", "")(data_copy)
-    _edit("antennas.csv", 3, "partner_count", "many")(data_copy)
-    _edit("budgets.csv", 2, "amount_eur", "lots")(data_copy)
+def test_preferred_shares_of_different_funders_are_accepted(fixture_copy):
+    _edit("budgets.csv", 5, "funder", "regional")(fixture_copy)  # Beta: EU and regional
+    variant = load_dataset(fixture_copy, GEO_FILE)
+    assert query.budget_totals(variant).at["beta-aif", "amount_eur"] == 50e6
+
+
+def test_every_problem_is_listed_at_once(fixture_copy):
+    _edit("factories.csv", 2, "name", "")(fixture_copy)
+    _edit("antennas.csv", 3, "partner_count", "many")(fixture_copy)
+    _edit("budgets.csv", 2, "amount_eur", "lots")(fixture_copy)
     with pytest.raises(DataError) as caught:
-        load_dataset(data_copy, GEO_FILE)
-    files = {p.split(":")[0] for p in caught.value.problems}
-    assert {"factories.csv", "antennas.csv", "budgets.csv"} <= files
+        load_dataset(fixture_copy, GEO_FILE)
+    for where in ("factories.csv:2:name:", "antennas.csv:3:partner_count:",
+                  "budgets.csv:2:amount_eur:"):
+        assert any(p.startswith(where) for p in caught.value.problems), where
 
 
-def test_unreadable_boundaries_are_reported(data_copy, tmp_path):
+def test_unreadable_boundaries_are_reported(fixture_copy, tmp_path):
     broken = tmp_path / "europe.geojson"
     broken.write_text("{not json")
     with pytest.raises(DataError, match="europe.geojson:0:-: cannot read country boundaries"):
-        load_dataset(data_copy, broken)
+        load_dataset(fixture_copy, broken)
 
 
-def test_bad_data_leaves_files_untouched(data_copy):
-    before = {p.name: p.read_bytes() for p in data_copy.iterdir()}
-    _edit("factories.csv", 2, "kind", "bogus")(data_copy)
-    changed = (data_copy / "factories.csv").read_bytes()
+def test_bad_data_leaves_files_untouched(fixture_copy):
+    before = {p.name: p.read_bytes() for p in fixture_copy.iterdir()}
+    _edit("factories.csv", 2, "kind", "bogus")(fixture_copy)
+    changed = (fixture_copy / "factories.csv").read_bytes()
     with pytest.raises(DataError):
-        load_dataset(data_copy, GEO_FILE)
-    after = {p.name: p.read_bytes() for p in data_copy.iterdir()}
+        load_dataset(fixture_copy, GEO_FILE)
+    after = {p.name: p.read_bytes() for p in fixture_copy.iterdir()}
     assert after == {**before, "factories.csv": changed}
 
 

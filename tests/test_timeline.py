@@ -1,18 +1,25 @@
-"""The timeline's rows, ranges, styling and markers, asserted on data and figure."""
+"""The timeline's rows, ranges, styling and markers, asserted on data and figure: figures on
+the fixture (tests/fixtures/data), invariants on the real data."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
+from conftest import FIXTURE, read_rows, write_rows
 
 from aimap import query, theme, timeline
 from aimap.figures.timeline import date_text, timeline_figure
+from aimap.load import Dataset, load_dataset
 from aimap.selection import Selection
 
 TODAY = date(2026, 11, 23)
+DAY_MS = 86_400_000
+WIDE = (date(2000, 1, 1), date(2040, 1, 1))
 
 
 def _figure(dataset, **options) -> go.Figure:
@@ -23,49 +30,84 @@ def _site_traces(figure: go.Figure) -> list:
     return [t for t in figure.data if t.customdata is not None]
 
 
+def _milestone(id: str, subject: str, phase: str, label: str, start: str, end: str,
+               precision: str, status: str, confidence: str = "medium", sources: str = "fx-news",
+               as_written: str = "") -> dict[str, str]:
+    return {"id": id, "subject": subject, "phase": phase, "label": label, "start": start,
+            "end": end, "precision": precision, "as_written": as_written, "status": status,
+            "confidence": confidence, "sources": sources, "notes": ""}
+
+
+def _with_milestones(tmp_path: Path, *added: dict[str, str],
+                     names: dict[str, str] | None = None) -> Dataset:
+    """The fixture with milestones added (and factories renamed), loaded."""
+    folder = tmp_path / "data"
+    shutil.copytree(FIXTURE, folder)
+    rows = read_rows(folder / "milestones.csv")
+    write_rows(folder / "milestones.csv", rows + list(added))
+    if names:
+        factories = read_rows(folder / "factories.csv")
+        for row in factories:
+            row["name"] = names.get(row["id"], row["name"])
+        write_rows(folder / "factories.csv", factories)
+    return load_dataset(folder)
+
+
 def test_every_site_milestone_is_drawn_once(dataset):
-    figure = _figure(dataset, window=(date(2000, 1, 1), date(2040, 1, 1)))
+    figure = _figure(dataset, window=WIDE)
     drawn = sum(len(t.customdata) for t in _site_traces(figure))
     sites = set(query.sites(dataset)["id"])
     assert drawn == dataset.milestones["subject"].isin(sites).sum()
 
 
-def test_imprecise_dates_are_drawn_as_their_range(dataset):
-    figure = _figure(dataset)
-    steps = dataset.milestones.set_index("id")
-    quarter = steps[(steps["precision"] == "quarter") & steps["subject"].eq("pharos")].iloc[0]
-    bars = [t for t in _site_traces(figure) if isinstance(t, go.Bar)]
-    found = [(t.base[i], t.x[i]) for t in bars for i, row in enumerate(t.customdata)
-             if row[1] == "pharos" and pd.Timestamp(t.base[i]) == quarter["start"]]
-    assert found, "the quarter-precise Pharos step is not drawn"
-    days = (quarter["end"] - quarter["start"]).days + 1
-    assert found[0][1] == days * 86_400_000
+def test_the_fixture_draws_each_site_milestone_once(fixture):
+    figure = _figure(fixture, window=WIDE)
+    drawn = pd.Series([row[1] for t in _site_traces(figure) for row in t.customdata])
+    # programme, wave and antenna-call steps are markers, not rows
+    assert drawn.value_counts().to_dict() == {"alpha-aif": 2, "beta-aif": 1, "gamma-aif": 1,
+                                              "epsilon-national": 1}
 
 
-def test_day_precise_steps_are_markers(dataset):
-    figure = _figure(dataset)
+@pytest.mark.parametrize("subject, start, days", [
+    ("alpha-aif", "2026-10-01", 92),  # Q4 2026
+    ("alpha-aif", "2026-01-01", 181),  # first half of 2026
+    ("beta-aif", "2025-06-01", 30),  # June 2025
+    ("epsilon-national", "2026-03-01", 31),  # March 2026
+])
+def test_imprecise_dates_are_drawn_as_their_range(fixture, subject, start, days):
+    bars = [t for t in _site_traces(_figure(fixture)) if isinstance(t, go.Bar)]
+    found = [t.x[i] for t in bars for i, row in enumerate(t.customdata)
+             if row[1] == subject and pd.Timestamp(t.base[i]) == pd.Timestamp(start)]
+    assert found == [days * DAY_MS]
+
+
+def test_day_precise_steps_are_markers(fixture):
+    figure = _figure(fixture)
     markers = [t for t in _site_traces(figure) if isinstance(t, go.Scatter)]
     assert markers and all(t.mode == "markers" for t in markers)
-    steps = dataset.milestones
-    day = steps[(steps["precision"] == "day") & steps["subject"].isin(query.sites(dataset)["id"])
-                & steps["start"].between("2024-09-01", "2027-06-30")].iloc[0]
-    assert any(row[1] == day["subject"] and pd.Timestamp(x) == day["start"]
-               for t in markers for x, row in zip(t.x, t.customdata))
+    drawn = {(row[1], pd.Timestamp(x)) for t in markers for x, row in zip(t.x, t.customdata)}
+    assert drawn == {("gamma-aif", pd.Timestamp("2025-09-15"))}  # the only day-precise step
 
 
-def test_done_is_solid_and_planned_is_hatched_or_hollow(dataset):
-    figure = _figure(dataset)
+def test_done_is_solid_and_planned_is_hatched_or_hollow(tmp_path):
+    variant = _with_milestones(tmp_path, _milestone(
+        "m-delta-contract", "delta-aif", "contract", "Delta contract", "2026-09-01",
+        "2026-09-01", "day", "planned"))
+    figure = _figure(variant)
+    styles: dict[str, set[str]] = {}
     for trace in _site_traces(figure):
-        ids = {row[1] for row in trace.customdata}
         if isinstance(trace, go.Bar):
             hatched = trace.marker.pattern.shape == "/"
             assert hatched == (trace.marker.color != trace.marker.line.color)
+            style = "hatched" if hatched else "solid"
         else:
-            assert trace.marker.symbol in ("diamond", "diamond-open")
-        assert ids
-    statuses = {trace.marker.pattern.shape if isinstance(trace, go.Bar) else trace.marker.symbol
-                for trace in _site_traces(figure)}
-    assert {"/", "diamond", "diamond-open"} <= statuses
+            style = trace.marker.symbol
+        for row in trace.customdata:
+            styles.setdefault(row[1], set()).add(style)
+    assert styles == {"alpha-aif": {"hatched"},  # both planned ranges
+                      "beta-aif": {"solid"}, "epsilon-national": {"solid"},  # done ranges
+                      "gamma-aif": {"diamond"},  # done day
+                      "delta-aif": {"diamond-open"}}  # planned day
     legend = [t.name for t in figure.data if t.showlegend]
     assert "done (solid)" in legend and "planned (hatched / hollow)" in legend
 
@@ -81,47 +123,94 @@ def test_date_text(precision, start, written, expected):
     assert date_text(step) == expected
 
 
-def test_hover_shows_each_disagreeing_claim(dataset):
-    steps = dataset.milestones
-    rivals = timeline.rivals(dataset)
-    disputed = next(i for i, others in rivals.items() if others
-                    and steps.set_index("id").loc[i, "subject"] in set(query.sites(dataset)["id"]))
-    figure = _figure(dataset, window=(date(2000, 1, 1), date(2040, 1, 1)))
-    subject = steps.set_index("id").loc[disputed, "subject"]
-    hovers = [h for t in _site_traces(figure) for h, row in zip(t.hovertext, t.customdata)
-              if row[1] == subject]
-    assert any("Other claim:" in h for h in hovers)
+def test_hover_shows_each_disagreeing_claim(tmp_path):
+    variant = _with_milestones(tmp_path, _milestone(
+        "m-alpha-install-news", "alpha-aif", "installation", "Alpha-1 installed", "2026-09-01",
+        "2026-09-30", "month", "planned", confidence="low", as_written="September 2026"))
+    assert timeline.rivals(variant)["m-alpha-install"] == ["m-alpha-install-news"]
+    assert timeline.rivals(variant)["m-alpha-services"] == []
+    figure = _figure(variant, window=WIDE)
+    hovers = {row[1]: [] for t in _site_traces(figure) for row in t.customdata}
+    for trace in _site_traces(figure):
+        for hover, row in zip(trace.hovertext, trace.customdata):
+            hovers[row[1]].append(hover)
+    alpha = hovers["alpha-aif"]
+    assert any("first half of 2026" in h
+               and "Other claim: September 2026 (month precision) — example.net" in h
+               for h in alpha)
+    assert any("September 2026" in h
+               and "Other claim: first half of 2026 (half-year precision) — example.org" in h
+               for h in alpha)
+    assert sum("Other claim:" in h for h in alpha) == 2  # not on Alpha's services step
+    assert not any("Other claim:" in h for s in ("beta-aif", "gamma-aif") for h in hovers[s])
 
 
-def test_programme_markers_and_today(dataset):
-    figure = _figure(dataset)
+def test_no_rivals_in_the_fixture(fixture):
+    assert all(others == [] for others in timeline.rivals(fixture))
+
+
+def test_programme_markers_and_today(fixture):
+    assert list(timeline.programme_markers(fixture)["id"]) == [
+        "m-wave-1", "m-wave-2", "m-wave-3", "m-antennas"]  # not the programme's policy step
+    figure = _figure(fixture)
     labels = [a.text for a in figure.layout.annotations]
     for label in ("Wave 1 selected", "Wave 2 selected", "Wave 3 selected", "Antennas selected",
                   "today", "data as of"):
-        assert label in labels
-    assert any(text.startswith("Phase 1") and "low confidence" in text for text in labels)
-    assert any(text.startswith("Phase 2") and "low confidence" in text for text in labels)
+        assert labels.count(label) == 1, label
+    assert not any("confidence" in text for text in labels)  # every marker is high confidence
     today_lines = [s for s in figure.layout.shapes if s.line.color == theme.TODAY]
     assert len(today_lines) == 1 and pd.Timestamp(today_lines[0].x0) == pd.Timestamp(TODAY)
+    as_of_lines = [s for s in figure.layout.shapes if s.line.dash == "dash"]
+    assert [pd.Timestamp(s.x0) for s in as_of_lines] == [pd.Timestamp("2026-06-30")]
 
 
-@pytest.mark.parametrize("grouping, first_group", [
-    ("wave", "Wave 1"), ("kind", "EuroHPC AI Factory"), ("country", "Austria"),
+def test_less_than_certain_programme_phases_say_so(tmp_path):
+    variant = _with_milestones(
+        tmp_path,
+        _milestone("m-wave-3-phase-1", "wave-3", "installation", "Phase 1: systems installed",
+                   "2026-01-01", "2026-06-30", "half", "planned", confidence="low"),
+        _milestone("m-wave-3-phase-2", "wave-3", "services", "Phase 2: services open",
+                   "2027-01-01", "2027-12-31", "year", "planned", confidence="medium"))
+    figure = _figure(variant)
+    labels = [a.text for a in figure.layout.annotations]
+    assert "Phase 1 (low confidence)" in labels and "Phase 2 (medium confidence)" in labels
+    bands = [s for s in figure.layout.shapes if s.type == "rect"]
+    assert sorted((pd.Timestamp(s.x0), pd.Timestamp(s.x1)) for s in bands) == [
+        (pd.Timestamp("2026-01-01"), pd.Timestamp("2026-07-01")),
+        (pd.Timestamp("2027-01-01"), pd.Timestamp("2028-01-01"))]  # to the end of the last day
+
+
+@pytest.mark.parametrize("grouping, ids, groups", [
+    ("wave", ["alpha-aif", "beta-aif", "gamma-aif", "epsilon-national"],
+     ["Wave 1", "Wave 1", "Wave 2", "Other sites"]),
+    ("kind", ["alpha-aif", "beta-aif", "gamma-aif", "epsilon-national"],
+     ["EuroHPC AI Factory"] * 3 + ["National AI factory"]),
+    ("country", ["beta-aif", "gamma-aif", "epsilon-national", "alpha-aif"],
+     ["Italy", "Poland", "Poland", "Spain"]),  # no selection date: last in its group
 ])
-def test_rows_are_grouped(dataset, grouping, first_group):
+def test_rows_are_grouped(fixture, grouping, ids, groups):
+    order = timeline.rows(fixture, query.sites(fixture), grouping, "selection", TODAY)
+    assert list(order["id"]) == ids  # only sites with a milestone
+    assert list(order["group"]) == groups
+
+
+@pytest.mark.parametrize("grouping", timeline.GROUPINGS)
+def test_groups_are_contiguous(dataset, grouping):
     order = timeline.rows(dataset, query.sites(dataset), grouping, "selection", TODAY)
-    assert order["group"].iloc[0] == first_group
     assert order["id"].is_unique
     groups = list(dict.fromkeys(order["group"]))
-    assert list(order["group"]) == sorted(order["group"], key=groups.index)  # contiguous
+    assert list(order["group"]) == sorted(order["group"], key=groups.index)
 
 
-def test_sort_by_selection_date_within_a_wave(dataset):
-    order = timeline.rows(dataset, query.sites(dataset), "wave", "selection", TODAY)
-    names = dict(zip(order["id"], order["group"]))
-    wave1 = [i for i in order["id"] if names[i] == "Wave 1"]
-    assert wave1 == sorted(wave1, key=lambda i: dataset.factories.set_index("id")
-                           .loc[i, "name"])  # same selection date: by name
+def test_sort_by_selection_date_then_name(tmp_path):
+    variant = _with_milestones(tmp_path, names={"alpha-aif": "Omega AI Factory",
+                                                "gamma-aif": "Aardvark AI Factory"})
+    sites = query.sites(variant)
+    wave = timeline.rows(variant, sites, "wave", "selection", TODAY)
+    assert list(wave["id"][wave["group"] == "Wave 1"]) == ["beta-aif", "alpha-aif"]  # by name
+    kind = timeline.rows(variant, sites, "kind", "selection", TODAY)
+    # Aardvark (Gamma) was selected after Beta and Omega (Alpha): the date comes first
+    assert list(kind["id"]) == ["beta-aif", "alpha-aif", "gamma-aif", "epsilon-national"]
 
 
 def test_sort_by_next_milestone_puts_sites_without_one_last(dataset):
@@ -133,15 +222,27 @@ def test_sort_by_next_milestone_puts_sites_without_one_last(dataset):
     assert missing == sorted(missing)  # every site without a next milestone comes last
 
 
-def test_rows_when_no_site_has_anything_coming(dataset):
-    romania = query.filter_sites(query.sites(dataset), Selection(countries=("ROU",)),
-                                 dataset.sectors)
-    order = timeline.rows(dataset, romania, "wave", "next", date(2030, 1, 1))
-    assert order["next"].isna().all() and not order.empty
+def test_sort_by_next_milestone_on_the_fixture(tmp_path):
+    variant = _with_milestones(tmp_path, _milestone(
+        "m-gamma-install", "gamma-aif", "installation", "Gamma installed", "2026-07-01",
+        "2026-09-30", "quarter", "planned"))
+    order = timeline.rows(variant, query.sites(variant), "kind", "next", date(2026, 8, 15))
+    # Gamma next on 1 July (a range still running), Alpha on 1 October, Beta nothing
+    assert list(order["id"]) == ["gamma-aif", "alpha-aif", "beta-aif", "epsilon-national"]
+    assert list(order["next"][:2]) == [pd.Timestamp("2026-07-01"), pd.Timestamp("2026-10-01")]
+    assert order["next"][2:].isna().all()
 
 
-def test_window_sets_the_axis(dataset):
-    figure = _figure(dataset, window=(date(2025, 1, 1), date(2026, 6, 30)))
+def test_rows_when_no_site_has_anything_coming(fixture):
+    poland = query.filter_sites(query.sites(fixture), Selection(countries=("POL",)),
+                                fixture.sectors)
+    order = timeline.rows(fixture, poland, "wave", "next", date(2030, 1, 1))
+    assert list(order["id"]) == ["gamma-aif", "epsilon-national"]
+    assert order["next"].isna().all()
+
+
+def test_window_sets_the_axis(fixture):
+    figure = _figure(fixture, window=(date(2025, 1, 1), date(2026, 6, 30)))
     assert [pd.Timestamp(x) for x in figure.layout.xaxis.range] == \
         [pd.Timestamp("2025-01-01"), pd.Timestamp("2026-06-30")]
 
@@ -152,15 +253,29 @@ def test_sites_without_milestones_are_listed_not_dropped(dataset):
     order = timeline.rows(dataset, sites, "wave", "selection", TODAY)
     assert set(missing["id"]) | set(order["id"]) == set(sites["id"])
     assert not set(missing["id"]) & set(order["id"])
-    assert "sk-antenna" in set(missing["id"])
 
 
-def test_coming_up_overlaps_the_next_90_days(dataset):
+def test_sites_without_milestones_on_the_fixture(fixture):
+    missing = timeline.unplaced(fixture, query.sites(fixture))
+    assert list(missing["id"]) == ["delta-aif", "zeta-giga", "eta-ant", "theta-ant"]
+
+
+@pytest.mark.parametrize("today, expected", [
+    (date(2026, 5, 1), ["m-alpha-install"]),  # runs to 30 June
+    (date(2026, 7, 3), ["m-alpha-services"]),  # 1 October is the 90th day
+    (date(2026, 7, 2), []),  # install has ended; services start on day 91
+    (date(2026, 1, 1), ["m-alpha-install"]),  # done steps (Epsilon in March) never count
+])
+def test_coming_up_overlaps_the_next_90_days(fixture, today, expected):
+    upcoming = timeline.coming_up(fixture, query.sites(fixture), today)
+    assert list(upcoming["id"]) == expected
+
+
+def test_coming_up_is_planned_and_in_the_window(dataset):
     upcoming = timeline.coming_up(dataset, query.sites(dataset), date(2026, 5, 1))
     assert (upcoming["status"] == "planned").all()
     assert (upcoming["start"] <= pd.Timestamp("2026-07-30")).all()
     assert (upcoming["end"] >= pd.Timestamp("2026-05-01")).all()
-    assert not upcoming.empty
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -177,11 +292,36 @@ def test_window_codec(text, expected):
         assert timeline.format_window(expected) == text
 
 
-def test_filters_apply(dataset):
-    figure = timeline_figure(dataset, Selection(kinds=("antenna",)), today=TODAY)
+@pytest.mark.parametrize("selection, expected", [
+    (Selection(kinds=("eurohpc_ai_factory",)), {"alpha-aif", "beta-aif", "gamma-aif"}),
+    (Selection(countries=("POL",)), {"gamma-aif", "epsilon-national"}),
+    (Selection(waves=("1",)), {"alpha-aif", "beta-aif"}),
+    (Selection(kinds=("antenna",)), set()),  # no Antenna milestone in the fixture
+])
+def test_filters_apply(fixture, selection, expected):
+    figure = timeline_figure(fixture, selection, today=TODAY)
     subjects = {row[1] for t in _site_traces(figure) for row in t.customdata}
-    assert subjects <= set(dataset.antennas["id"]) and subjects
+    assert subjects == expected
 
 
 def test_figure_json_fits_the_budget(dataset):
     assert len(_figure(dataset).to_json()) <= 150_000
+
+
+def test_a_kind_filter_keeps_only_that_kind(dataset):
+    figure = timeline_figure(dataset, Selection(kinds=("antenna",)), today=TODAY)
+    subjects = {row[1] for t in _site_traces(figure) for row in t.customdata}
+    assert subjects <= set(dataset.antennas["id"])
+
+
+def test_planned_steps_past_the_as_of_date_are_not_confirmed(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(FIXTURE, folder)
+    meta = read_rows(folder / "meta.csv")
+    next(r for r in meta if r["key"] == "as_of")["value"] = "2026-07-01"
+    write_rows(folder / "meta.csv", meta)
+    figure = _figure(load_dataset(folder))
+    hovers = {h.split("<br>")[1]: h for t in _site_traces(figure) for h in t.hovertext}
+    assert "Status: planned, date passed, not confirmed ·" in hovers["Alpha-1 installed"]
+    assert "Status: planned ·" in hovers["Alpha opens to users"]  # 1 October: still to come
+    assert "Status: done ·" in hovers["Beta in operation"]

@@ -9,7 +9,7 @@ from html import escape
 import pandas as pd
 import plotly.graph_objects as go
 
-from aimap import formatting, query, theme, timeline
+from aimap import formatting, query, schema, theme, timeline
 from aimap.figures.common import NARROW_FOOTER, Caption, caption_for, framed
 from aimap.load import Dataset
 from aimap.selection import Selection
@@ -114,11 +114,20 @@ def _legend_bar(name: str, colour: str, group: str, hatched: bool = False) -> go
                   marker=_bar_marker(colour, hatched), hoverinfo="skip", showlegend=True)
 
 
+def _marker_label(dataset: Dataset, step: pd.Series) -> str:
+    """'Wave 4 selected' for a wave's selection (waves are content), else the step's label."""
+    waves = {schema.WAVE_SUBJECT.format(wave=w): w for w in query.waves(dataset)}
+    if step["phase"] == "selection" and step["subject"] in waves:
+        return t("timeline.marker.wave", wave=waves[step["subject"]])
+    if step["phase"] == "selection" and step["subject"] == "antennas-2025":
+        return t("timeline.marker.antennas-2025")
+    return step["label"].split(":")[0]
+
+
 def _markers(figure: go.Figure, dataset: Dataset, today: date) -> None:
     """Programme events as labelled lines (days) or bands (ranges), and today's line."""
     for index, step in timeline.programme_markers(dataset).iterrows():
-        label = t(f"timeline.marker.{step['subject']}") if step["phase"] == "selection" \
-            else step["label"].split(":")[0]
+        label = _marker_label(dataset, step)
         if step["confidence"] != "high":
             level = t("confidence." + step["confidence"])
             label += f" ({t('timeline.low_confidence', level=level)})"
