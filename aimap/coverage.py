@@ -51,7 +51,7 @@ def without_sectors(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
 def cell_notes(dataset: Dataset, shown: pd.DataFrame,
                rows: str) -> dict[tuple[str, str], list[str]]:
     """For each (row, sector) cell, the labels exactly as written: 'label (fr) — publisher'."""
-    publishers = dict(zip(dataset.sources["id"], dataset.sources["publisher"]))
+    publishers = query.publishers(dataset)
     names = query.sites(dataset).set_index("id")["name"]
     listed = dataset.sectors[dataset.sectors["subject"].isin(shown["id"])]
     country = shown.set_index("id")["country"]

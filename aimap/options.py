@@ -146,18 +146,13 @@ def _country(dataset: Dataset, iso3: object) -> str:
 
 
 def _site_name(dataset: Dataset, site_id: object) -> str:
-    return dict(zip(query.sites(dataset)["id"], query.sites(dataset)["name"])).get(
-        str(site_id), str(site_id))
+    return query.site_names(dataset).get(str(site_id), str(site_id))
 
 
 def _host_countries(dataset: Dataset) -> tuple[str, ...]:
     """Countries hosting a site, by name."""
     names = query.country_names(dataset)
     return tuple(sorted(set(query.sites(dataset)["country"]), key=lambda c: names.get(c, c)))
-
-
-def _site_ids(dataset: Dataset) -> tuple[str, ...]:
-    return tuple(query.site_table(dataset, query.sites(dataset))["id"])
 
 
 _VALUE_HINTS = {"country": "an ISO3 code of a country hosting a site",
@@ -191,7 +186,7 @@ BY = Option("by", "budgets.group_by", keyword="grouping", default=money.DEFAULT_
             values=money.GROUPINGS, caption=_messages("group"))
 CLAIMS = Option("claims", "budgets.all_claims", "flag", "toggle", keyword="all_claims",
                 default=False, help="budgets.all_claims_help")
-SITE = Option("id", "site.pick", widget="select", keyword="id", values=_site_ids,
+SITE = Option("id", "site.pick", widget="select", keyword="id", values=query.site_order,
               caption=_site_name, required=True)
 
 

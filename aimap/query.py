@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 import pandas as pd
 
@@ -173,10 +175,21 @@ def programme_subjects(dataset: Dataset) -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=4)
+def site_names(dataset: Dataset) -> Mapping[str, str]:
+    """Site id -> name, memoised (widgets name every site on every rerun)."""
+    return MappingProxyType(dict(zip(sites(dataset)["id"], sites(dataset)["name"])))
+
+
+@lru_cache(maxsize=4)
+def site_order(dataset: Dataset) -> tuple[str, ...]:
+    """Every site id in the order of the site table (kind, wave, name), memoised."""
+    return tuple(site_table(dataset, sites(dataset))["id"])
+
+
 def subject_names(dataset: Dataset) -> dict[str, str]:
     """Every subject of a budget, milestone or claim -> its name."""
-    return {**dict(zip(sites(dataset)["id"], sites(dataset)["name"])),
-            **programme_subjects(dataset)}
+    return {**site_names(dataset), **programme_subjects(dataset)}
 
 
 def country_names(dataset: Dataset) -> dict[str, str]:
@@ -187,6 +200,12 @@ def country_names(dataset: Dataset) -> dict[str, str]:
 def sector_names(dataset: Dataset) -> dict[str, str]:
     """Sector id -> English name."""
     return dict(zip(dataset.sector_taxonomy["id"], dataset.sector_taxonomy["name_en"]))
+
+
+@lru_cache(maxsize=4)
+def publishers(dataset: Dataset) -> Mapping[str, str]:
+    """Source id -> publisher, memoised (hovers and tables name them row by row)."""
+    return MappingProxyType(dict(zip(dataset.sources["id"], dataset.sources["publisher"])))
 
 
 @lru_cache(maxsize=4)
@@ -209,7 +228,7 @@ def sources_of(dataset: Dataset, ids: tuple[str, ...]) -> pd.DataFrame:
 def site_table(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
     """One row per shown site with its budget, country name and sources, for tables."""
     totals = budget_totals(dataset)
-    publisher = dict(zip(dataset.sources["id"], dataset.sources["publisher"]))
+    publisher = publishers(dataset)
     return pd.DataFrame({
         "id": shown["id"],
         "name": shown["name"],

@@ -4,6 +4,7 @@ drawn as the range they stand for, programme events and 'today' across the chart
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from html import escape
 
 import pandas as pd
@@ -29,8 +30,13 @@ def date_text(step: pd.Series) -> str:
     return t("timeline.precision", date=written, precision=t(f"precision.{step['precision']}"))
 
 
+@lru_cache(maxsize=4)
+def _milestones_by_id(dataset: Dataset) -> pd.DataFrame:
+    return dataset.milestones.set_index("id")
+
+
 def _hover(step: pd.Series, site: str, dataset: Dataset, others: list[str]) -> str:
-    publishers = dict(zip(dataset.sources["id"], dataset.sources["publisher"]))
+    publishers = query.publishers(dataset)
     status = t(f"status.{step['status']}")
     if step["status"] == "planned" and step["end"] < dataset.as_of:
         status = t("timeline.not_confirmed")
@@ -39,9 +45,8 @@ def _hover(step: pd.Series, site: str, dataset: Dataset, others: list[str]) -> s
              f"{t('col.status')}: {status} · {t('hover.confidence')}: "
              f"{t('confidence.' + step['confidence'])}",
              f"{t('hover.sources')}: " + escape(", ".join(publishers[s] for s in step["sources"]))]
-    steps = dataset.milestones.set_index("id")
     for other in others:
-        claim = steps.loc[other]
+        claim = _milestones_by_id(dataset).loc[other]
         lines.append(t("timeline.other_claim", date=escape(date_text(claim)),
                        source=escape(", ".join(publishers[s] for s in claim["sources"]))))
     return "<br>".join(lines)
