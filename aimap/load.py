@@ -166,8 +166,7 @@ def load_dataset(folder: Path = DATA_DIR, geo_file: Path = GEO_FILE) -> Dataset:
     geo = read_geojson(Path(geo_file), problems)
     if problems:
         raise DataError(problems)
-    geo_ids = frozenset(f["id"] for f in geo["features"])
-    problems.extend(validate.check_all(raw, geo_ids))
+    problems.extend(validate.check_all(raw, geo))
     if problems:
         raise DataError(problems)
     frames = {name: _typed(schema.TABLES_BY_NAME[name], rows) for name, rows in raw.items()}

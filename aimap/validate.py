@@ -7,10 +7,14 @@ cross-row rules, and returns every problem at once.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
+
+from shapely import affinity
+from shapely.geometry import Point, shape
 
 from aimap import schema
 from aimap.safety import FORMULA_START
@@ -19,15 +23,23 @@ from aimap.schema import Column, Table
 Rows = list[dict[str, str]]
 Raw = dict[str, Rows]
 
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-_INT = re.compile(r"^\d+$")
-_WAVE = re.compile(r"^[1-9]\d*$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_URL = re.compile(r"^https?://[^\s<>\"]+$")
-_SEED = re.compile(r"^\d{3}_[0-9a-f]{16}\.txt$")
+# Patterns are matched whole (fullmatch) and in ASCII: Python's int() and float() also take
+# '1_000', 'NaN', 'inf', '1e6' and full-width digits, which are typing accidents here.
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_INT = re.compile(r"[0-9]+")
+_NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
+_WAVE = re.compile(r"[1-9][0-9]*")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_URL = re.compile(r"https?://[^\s<>\"]+")
+_SEED = re.compile(r"[0-9]{3}_[0-9a-f]{16}\.txt")
 _HTML = re.compile(r"</?[A-Za-z!]")
 #: Plausible amounts in euros: below, a figure was typed in millions; above, zeros were added.
 AMOUNT_RANGE = (1_000.0, 1_000_000_000_000.0)
+#: Plausible years for any date in the data (0001-01-01 or 9999-12-31 are typing accidents).
+YEARS = (2000, 2040)
+#: How far outside its country's boundary a site may lie: the boundaries are simplified
+#: (Natural Earth 1:50m), so a coastal city can fall a few kilometres out to sea.
+COUNTRY_TOLERANCE_KM = 10.0
 
 
 def split_list(value: str) -> list[str]:
@@ -47,30 +59,36 @@ def _cell_problem(column: Column, value: str) -> str | None:
     if kind not in ("int", "float") and value.startswith(FORMULA_START):
         return (f"starts with '{value[0]}', which a spreadsheet runs as a formula; "
                 "start the text with a letter or digit")
-    if kind == "id" and not _ID.match(value):
+    if kind == "id" and not _ID.fullmatch(value):
         return f"'{value}' is not a valid id (letters, digits, '.', '_' and '-' only)"
-    if kind == "int" and not _INT.match(value):
-        return f"'{value}' is not a whole number"
-    if kind == "wave" and not _WAVE.match(value):
+    if kind == "int" and not _INT.fullmatch(value):
+        return f"'{value}' is not a whole number (digits 0-9 only)"
+    if kind == "wave" and not _WAVE.fullmatch(value):
         return f"'{value}' is not a wave number (1, 2, 3, …)"
-    if kind == "float":
-        try:
-            float(value)
-        except ValueError:
-            return f"'{value}' is not a number (use '.' for decimals, no units or spaces)"
+    if kind == "float" and not _NUMBER.fullmatch(value):
+        return (f"'{value}' is not a number (digits 0-9, '.' for decimals; no units, spaces, "
+                "'_' or exponent)")
     if kind == "date":
-        if not _DATE.match(value):
-            return f"'{value}' is not a date written YYYY-MM-DD"
-        try:
-            date.fromisoformat(value)
-        except ValueError:
-            return f"'{value}' is not a real calendar date"
+        return date_problem(value)
     if kind == "bool" and value not in ("true", "false"):
         return f"'{value}' must be true or false"
     if kind == "enum" and value not in column.allowed:
         return f"'{value}' is not allowed; use one of: {', '.join(column.allowed)}"
-    if kind == "url_or_seed" and not (_URL.match(value) or _SEED.match(value)):
+    if kind == "url_or_seed" and not (_URL.fullmatch(value) or _SEED.fullmatch(value)):
         return f"'{value}' is neither a web address (http…) nor a seed file name"
+    return None
+
+
+def date_problem(value: str) -> str | None:
+    """Why `value` is not a plausible YYYY-MM-DD calendar date, or None."""
+    if not _DATE.fullmatch(value):
+        return f"'{value}' is not a date written YYYY-MM-DD"
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return f"'{value}' is not a real calendar date"
+    if not YEARS[0] <= day.year <= YEARS[1]:
+        return f"'{value}' is outside the years {YEARS[0]}–{YEARS[1]}; check the year"
     return None
 
 
@@ -94,15 +112,19 @@ def check_unique(table: Table, rows: Rows) -> list[str]:
     """The key column holds no value twice."""
     if not table.key:
         return []
-    first_line: dict[str, str] = {}
+    first: dict[str, dict[str, str]] = {}
     problems = []
     for row in rows:
         value = row[table.key]
-        if value in first_line:
+        same = value.strip().casefold()
+        if same in first:
+            earlier = first[same]
+            spelt = "" if earlier[table.key] == value else (
+                f" as '{earlier[table.key]}'; ids are the same whatever their case")
             problems.append(f"{_where(table, row, table.key)}: '{value}' is used twice (first on "
-                            f"row {first_line[value]})")
+                            f"row {earlier['_line']}{spelt})")
         elif value:
-            first_line[value] = row["_line"]
+            first[same] = row
     return problems
 
 
@@ -167,16 +189,46 @@ def check_coordinates(raw: Raw) -> list[str]:
                 missing = "lon" if lat else "lat"
                 problems.append(f"{_where(table, row, missing)}: give both lat and lon, or neither")
                 continue
-            try:
-                lat_value, lon_value = float(lat or "nan"), float(lon or "nan")
-            except ValueError:
-                continue  # reported by check_cells
+            lat_value, lon_value = float(lat or "nan"), float(lon or "nan")
             if lat and not lat_min <= lat_value <= lat_max:
                 problems.append(f"{_where(table, row, 'lat')}: {lat} is outside Europe "
                                 f"({lat_min} to {lat_max}); latitude and longitude swapped?")
             if lon and not lon_min <= lon_value <= lon_max:
                 problems.append(f"{_where(table, row, 'lon')}: {lon} is outside Europe "
                                 f"({lon_min} to {lon_max})")
+    return problems
+
+
+def _km_outside(boundary, lat: float, lon: float) -> float:
+    """Roughly how far (km) the point lies outside `boundary`, 0 inside: longitudes scaled
+    by the cosine of the latitude, good to a few per cent over such distances."""
+    if boundary.covers(Point(lon, lat)):
+        return 0.0
+    shrink = math.cos(math.radians(lat))
+    flat = affinity.scale(boundary, xfact=shrink, yfact=1.0, origin=(0, 0))
+    return flat.distance(Point(lon * shrink, lat)) * 111.32
+
+
+def check_sites_in_their_country(raw: Raw, geo: Mapping) -> list[str]:
+    """A site's coordinates fall inside its country (or one of its other countries), give or
+    take `COUNTRY_TOLERANCE_KM`: a Romanian site at Madrid's coordinates is a typing error."""
+    boundaries = {f["id"]: f["geometry"] for f in geo["features"]}
+    lon_min, lat_min, lon_max, lat_max = schema.EUROPE_BOUNDS
+    problems = []
+    for table in (schema.FACTORIES, schema.ANTENNAS):
+        for row in raw[table.name]:
+            if not (row["lat"] and row["lon"]):
+                continue  # check_coordinates says so
+            lat, lon = float(row["lat"]), float(row["lon"])
+            if not (lat_min <= lat <= lat_max and lon_min <= lon <= lon_max):
+                continue  # outside Europe: check_coordinates says so
+            countries = [row["country"], *split_list(row.get("other_countries", ""))]
+            distances = [_km_outside(shape(boundaries[c]), lat, lon)
+                         for c in countries if c in boundaries]
+            if distances and min(distances) > COUNTRY_TOLERANCE_KM:
+                problems.append(f"{_where(table, row, 'lat')}: {row['lat']}, {row['lon']} is "
+                                f"{min(distances):,.0f} km outside {'/'.join(countries)}; check "
+                                "the coordinates or the country")
     return problems
 
 
@@ -242,9 +294,8 @@ def check_meta(raw: Raw) -> list[str]:
     as_of = next((r for r in raw["meta"] if r["key"] == "as_of"), None)
     if as_of is None:
         return ["meta.csv:0:key: a row 'as_of' with the date the data describes is required"]
-    if not _DATE.match(as_of["value"]):
-        return [f"meta.csv:{as_of['_line']}:value: as_of '{as_of['value']}' is not YYYY-MM-DD"]
-    return []
+    problem = date_problem(as_of["value"])
+    return [f"meta.csv:{as_of['_line']}:value: as_of {problem}"] if problem else []
 
 
 _CROSS_RULES: tuple[Callable[[Raw], Iterable[str]], ...] = (
@@ -252,8 +303,9 @@ _CROSS_RULES: tuple[Callable[[Raw], Iterable[str]], ...] = (
 )
 
 
-def check_all(raw: Raw, geo_ids: frozenset[str]) -> list[str]:
-    """Every problem in the raw tables, in table order."""
+def check_all(raw: Raw, geo: Mapping) -> list[str]:
+    """Every problem in the raw tables, in table order; `geo` is the boundaries file."""
+    geo_ids = frozenset(f["id"] for f in geo["features"])
     problems: list[str] = []
     for table in schema.TABLES:
         problems += check_cells(table, raw[table.name]) + check_unique(table, raw[table.name])
@@ -263,6 +315,7 @@ def check_all(raw: Raw, geo_ids: frozenset[str]) -> list[str]:
     targets = reference_targets(raw, geo_ids)
     for table in schema.TABLES:
         problems += check_references(table, raw[table.name], targets)
+    sites_placeable = not problems  # a site's country must exist to compare it with
     for rule in _CROSS_RULES:
         problems += rule(raw)
-    return problems
+    return problems + (check_sites_in_their_country(raw, geo) if sites_placeable else [])

@@ -57,7 +57,22 @@ EXPECTED = {
     "factories.semicolon.csv": "factories.csv:1:-: columns are separated by ';'",
     "factories.unknown_iso.csv": "factories.csv:3:country: 'XXX' is not a country",
     "factories.utf16.csv": "factories.csv:1:-: file is UTF-16",
-    "meta.as_of_not_date.csv": "meta.csv:2:value: as_of 'June 2026' is not YYYY-MM-DD",
+    "meta.as_of_not_date.csv": "meta.csv:2:value: as_of 'June 2026' is not a date written",
+    "meta.as_of_impossible.csv": "meta.csv:2:value: as_of '2025-02-30' is not a real calendar",
+    "budgets.amount_nan.csv": "budgets.csv:2:amount_eur: 'NaN' is not a number",
+    "budgets.amount_underscore.csv": "budgets.csv:2:amount_eur: '197_200_000' is not a number",
+    "budgets.amount_fullwidth.csv":
+        "budgets.csv:2:amount_eur: '１９７２０００００' is not a number",
+    "budgets.amount_exponent.csv": "budgets.csv:2:amount_eur: '1.972e8' is not a number",
+    "factories.gpus_fullwidth.csv": "factories.csv:3:gpus: '１２３' is not a whole number",
+    "factories.lat_underscore.csv": "factories.csv:3:lat: '4_4.4' is not a number",
+    "factories.lat_infinite.csv": "factories.csv:3:lat: 'inf' is not a number",
+    "milestones.date_year_1.csv": "milestones.csv:2:start: '0001-01-01' is outside the years",
+    "milestones.date_year_9999.csv": "milestones.csv:2:end: '9999-12-31' is outside the years",
+    "factories.duplicate_id_case.csv": "factories.csv:33:id: 'RO-AI' is used twice (first on "
+                                       "row 19 as 'ro-ai'",
+    "factories.coordinates_in_another_country.csv": "factories.csv:19:lat: 40.4168, -3.7038 is "
+                                                    "2,126 km outside ROU",
     "milestones.end_before_start.csv": "milestones.csv:2:end: ends (2021-07-01) before",
     "sectors.unknown_sector.csv": "sectors.csv:2:sector: 'S99' is not a sector id",
     "sources.javascript_url.csv": "sources.csv:2:url: 'javascript:alert(1)' is neither",

@@ -223,3 +223,23 @@ def test_every_column_is_documented_in_data_readme(table):
     body = section[1].split("\n### ", 1)[0]
     for column in table.columns:
         assert f"| `{column.name}` |" in body, f"{table.file}: column {column.name} undocumented"
+
+
+def test_a_site_may_lie_in_one_of_its_other_countries(fixture_copy):
+    _edit("factories.csv", 2, "lat", "41.15")(fixture_copy)  # Alpha (Spain, Portugal) at Porto
+    _edit("factories.csv", 2, "lon", "-8.61")(fixture_copy)
+    assert load_dataset(fixture_copy, GEO_FILE).factories.at[0, "lat"] == 41.15
+
+
+def test_a_coastal_city_just_outside_the_simplified_boundary_is_accepted(fixture):
+    lisbon = fixture.antennas.set_index("id").loc["eta-ant"]
+    assert (lisbon["lat"], lisbon["lon"]) == (38.72, -9.14)  # 2 km out to sea at 1:50m
+
+
+def test_a_site_far_from_its_country_is_refused(fixture_copy):
+    _edit("factories.csv", 5, "lat", "48.86")(fixture_copy)  # Delta (Romania) at Paris
+    _edit("factories.csv", 5, "lon", "2.35")(fixture_copy)
+    with pytest.raises(DataError) as caught:
+        load_dataset(fixture_copy, GEO_FILE)
+    assert [p for p in caught.value.problems if p.startswith("factories.csv:5:lat: 48.86, 2.35 "
+                                                            "is ")], caught.value.problems
