@@ -77,8 +77,10 @@ def site_budget_totals(budgets: pd.DataFrame) -> pd.DataFrame:
     return result
 
 
+@lru_cache(maxsize=32)
 def preferred_site_claims(dataset: Dataset, funder: str) -> pd.Series:
-    """Per subject, the amount of its preferred site claim from `funder` (e.g. 'eu')."""
+    """Per subject, the amount of its preferred site claim from `funder` (e.g. 'eu'),
+    memoised (do not modify in place)."""
     budgets = dataset.budgets
     claims = budgets[(budgets["scope"] == "site") & (budgets["funder"] == funder)
                      & budgets["preferred"].fillna(False) & budgets["amount_eur"].notna()]
@@ -192,14 +194,17 @@ def subject_names(dataset: Dataset) -> dict[str, str]:
     return {**site_names(dataset), **programme_subjects(dataset)}
 
 
-def country_names(dataset: Dataset) -> dict[str, str]:
-    """ISO3 -> English name."""
-    return dict(zip(dataset.countries["iso3"], dataset.countries["name_en"]))
+@lru_cache(maxsize=4)
+def country_names(dataset: Dataset) -> Mapping[str, str]:
+    """ISO3 -> English name, memoised (widgets name every country on every rerun)."""
+    return MappingProxyType(dict(zip(dataset.countries["iso3"], dataset.countries["name_en"])))
 
 
-def sector_names(dataset: Dataset) -> dict[str, str]:
-    """Sector id -> English name."""
-    return dict(zip(dataset.sector_taxonomy["id"], dataset.sector_taxonomy["name_en"]))
+@lru_cache(maxsize=4)
+def sector_names(dataset: Dataset) -> Mapping[str, str]:
+    """Sector id -> English name, memoised."""
+    return MappingProxyType(dict(zip(dataset.sector_taxonomy["id"],
+                                     dataset.sector_taxonomy["name_en"])))
 
 
 @lru_cache(maxsize=4)

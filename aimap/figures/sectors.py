@@ -3,6 +3,7 @@ sites-per-sector bars that make the gaps plain."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 
 import pandas as pd
@@ -19,10 +20,10 @@ _EMPTY = "#f1f1ef"
 _LISTED = "#0072B2"
 
 
-def _row_labels(dataset: Dataset, rows: str) -> dict[str, str]:
+def _row_labels(dataset: Dataset, rows: str) -> Mapping[str, str]:
     if rows == "countries":
         return query.country_names(dataset)
-    return dict(zip(query.sites(dataset)["id"], query.sites(dataset)["name"]))
+    return query.site_names(dataset)
 
 
 def coverage_matrix(dataset: Dataset, shown: pd.DataFrame, rows: str, order: str,
