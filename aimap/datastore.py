@@ -11,7 +11,6 @@ import fcntl
 import hashlib
 import io
 import os
-import shutil
 import tempfile
 import zipfile
 from collections import Counter
@@ -22,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from aimap import formatting, safety, schema
-from aimap.load import GEO_FILE, DataError, load_dataset, size_problem
+from aimap.load import GEO_FILE, DataError, load_dataset, read_table_bytes, size_problem
 
 HISTORY_DIR = "history"
 _STAMP = "%Y%m%dT%H%M%S%fZ"
@@ -65,8 +64,11 @@ def check(folder: Path, table: str, content: bytes, geo_file: Path = GEO_FILE) -
     with tempfile.TemporaryDirectory(prefix="aimap-check-") as scratch:
         for other in schema.TABLES:
             source = Path(folder) / other.file
-            if source.exists() and other.name != table:
-                shutil.copyfile(source, Path(scratch) / other.file)
+            if other.name != table and (source.exists() or source.is_symlink()):
+                raw, problem = read_table_bytes(source)
+                if raw is None:
+                    return [f"{other.file}:0:-: {problem}"]
+                (Path(scratch) / other.file).write_bytes(raw)
         (Path(scratch) / schema.TABLES_BY_NAME[table].file).write_bytes(content)
         try:
             load_dataset(Path(scratch), geo_file)
@@ -113,8 +115,8 @@ def _whole_row_changes(before: list[dict[str, str]],
 
 def row_count(folder: Path, table: str) -> int | None:
     """How many rows `table` holds on disk, also when it does not validate; None if missing."""
-    path = Path(folder, schema.TABLES_BY_NAME[table].file)
-    return len(_rows(path.read_bytes())) if path.exists() else None
+    raw, _ = read_table_bytes(Path(folder, schema.TABLES_BY_NAME[table].file))
+    return None if raw is None else len(_rows(raw))
 
 
 def _rows(content: bytes) -> list[dict[str, str]]:
@@ -127,9 +129,9 @@ def _rows(content: bytes) -> list[dict[str, str]]:
 
 
 def _current(folder: Path, table: str) -> bytes:
-    """The table's bytes on disk; empty if the file is missing."""
-    path = Path(folder, schema.TABLES_BY_NAME[table].file)
-    return path.read_bytes() if path.exists() else b""
+    """The table's bytes on disk; empty if it is missing or cannot be read as a table."""
+    raw, _ = read_table_bytes(Path(folder, schema.TABLES_BY_NAME[table].file))
+    return raw or b""
 
 
 def digest(folder: Path, table: str) -> str:
@@ -170,9 +172,7 @@ def apply(folder: Path, table: str, content: bytes, expected: str | None = None,
     return kept
 
 
-def versions(folder: Path) -> list[Version]:
-    """Every kept version, newest first."""
-    found = []
+def _kept(folder: Path) -> Iterator[Version]:
     for path in (Path(folder) / HISTORY_DIR).glob("*.csv"):
         stamp, _, name = path.name.partition(".")
         table = name.removesuffix(".csv")
@@ -181,19 +181,38 @@ def versions(folder: Path) -> list[Version]:
         except ValueError:
             continue  # not one of ours
         if table in schema.TABLES_BY_NAME:
-            found.append(Version(table, saved_at, path))
+            yield Version(table, saved_at, path)
+
+
+def versions(folder: Path) -> list[Version]:
+    """Every kept version that can be read, newest first."""
+    found = [v for v in _kept(folder) if read_table_bytes(v.path)[0] is not None]
     return sorted(found, key=lambda v: v.saved_at, reverse=True)
+
+
+def damaged_versions(folder: Path) -> list[str]:
+    """'file: why' for each history entry that cannot be restored (a folder, a dangling
+    link, unreadable): listed, so the others stay restorable."""
+    return sorted(f"{v.path.name}: {read_table_bytes(v.path)[1]}" for v in _kept(folder)
+                  if read_table_bytes(v.path)[0] is None)
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Remove the temporary files an interrupted apply left (under the folder's lock, so no
+    apply is writing one); returns what was removed."""
+    folder = Path(folder)
+    with _locked(folder):
+        found = [*folder.glob(".*.tmp"), *(folder / HISTORY_DIR).glob(".*.tmp")]
+        for path in found:
+            path.unlink(missing_ok=True)
+    return found
 
 
 def download(folder: Path, table: str) -> bytes:
     """A table as a CSV a spreadsheet opens safely: any cell that starts like a formula is
     neutralised (valid data has none; this guards files edited by hand). Empty if missing."""
-    rows = csv.reader(io.StringIO(_current(folder, table).decode("utf-8", errors="replace"),
-                                  newline=""))
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows([safety.csv_safe(c) for c in row]
-                                                   for row in rows)
-    return out.getvalue().encode("utf-8")
+    return safety.csv_bytes(csv.reader(io.StringIO(
+        _current(folder, table).decode("utf-8", errors="replace"), newline="")))
 
 
 def bundle(folder: Path) -> bytes:

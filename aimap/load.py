@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +28,9 @@ GEO_FILE = ROOT / "geo" / "europe.geojson"
 #: The largest table accepted, in megabytes; the app's upload limit (server.maxUploadSize in
 #: .streamlit/config.toml) is the same. The biggest table today is under 0.1 MB.
 MAX_TABLE_MB = 5
-_MB = 1024 * 1024  # Streamlit's megabyte
+#: In bytes: the browser's uploader counts decimal megabytes, so every check does too (the
+#: uploader, `validate`, loading and the Data page's check refuse the same files).
+MAX_TABLE_BYTES = MAX_TABLE_MB * 1_000_000
 
 
 def data_dir() -> Path:
@@ -70,9 +73,50 @@ class Dataset:
 
 def size_problem(size: int) -> str | None:
     """Why a file of `size` bytes is too large to be a table, or None."""
-    if size > MAX_TABLE_MB * _MB:
-        return f"file is {size / _MB:.1f} MB; a table may be at most {MAX_TABLE_MB} MB"
+    if size > MAX_TABLE_BYTES:
+        return (f"file is {size / 1e6:.1f} MB; a table may be at most {MAX_TABLE_MB} MB "
+                f"({MAX_TABLE_BYTES:,} bytes)")
     return None
+
+
+def file_problem(path: Path) -> str | None:
+    """Why `path` cannot be read as a table, or None: missing, a folder, a pipe or device, or a
+    link out of its folder. Checked before opening, so a pipe never hangs the app and a link
+    to /dev/zero is never read."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return "file is missing"
+    except OSError as error:
+        return f"cannot be read ({error.strerror})"
+    if stat.S_ISLNK(info.st_mode):
+        target = path.resolve()
+        if path.parent.resolve() not in target.parents:
+            return "is a link to a file outside the data folder; put the file itself here"
+        try:
+            info = target.stat()
+        except OSError:
+            return "is a link to nothing; put the file itself here"
+    if stat.S_ISDIR(info.st_mode):
+        return "is a folder, not a file"
+    if not stat.S_ISREG(info.st_mode):
+        return "is not a regular file (a pipe, socket or device)"
+    return None
+
+
+def read_table_bytes(path: Path) -> tuple[bytes | None, str | None]:
+    """The bytes of a table file and None, or None and why it cannot be read (see
+    `file_problem`); at most one byte more than a table may have is read."""
+    problem = file_problem(path)
+    if problem:
+        return None, problem
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_TABLE_BYTES + 1)
+    except OSError as error:
+        return None, f"cannot be read ({error.strerror})"
+    too_large = size_problem(len(raw))
+    return (None, too_large) if too_large else (raw, None)
 
 
 def _encoding_problem(raw: bytes) -> str | None:
@@ -90,14 +134,10 @@ def read_raw(path: Path, table: Table, problems: list[str]) -> list[dict[str, st
     """Rows of one CSV as dicts of stripped strings, or None after recording why it is
     unreadable."""
     where = path.name
-    if not path.exists():
-        problems.append(f"{where}:0:-: file is missing")
-        return None
-    problem = size_problem(path.stat().st_size)
-    if problem:
+    raw, problem = read_table_bytes(path)
+    if raw is None:
         problems.append(f"{where}:0:-: {problem}")
         return None
-    raw = path.read_bytes()
     problem = _encoding_problem(raw)
     if problem:
         problems.append(f"{where}:1:-: {problem}")

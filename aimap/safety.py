@@ -3,6 +3,8 @@ CSV cells no spreadsheet will run as formulas."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections.abc import Iterable
 
@@ -38,12 +40,31 @@ def quote(value: object, width: int = QUOTE_WIDTH) -> str:
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+#: A formula start after a line break inside a cell: a spreadsheet may read it as a new row.
+_FORMULA_AFTER_BREAK = re.compile(r"(\r\n|\r|\n)(?=[=+\-@\t])")
+#: CSV rows end with CRLF (RFC 4180): then Python's csv module quotes every cell holding a CR
+#: or LF, which it does not do for a bare CR with a "\n" line end.
+CSV_LINE_END = "\r\n"
+
+
 def csv_safe(value: object) -> object:
-    """A cell a spreadsheet will not run: text starting like a formula gets a leading quote.
-    Numbers stay as they are ("-9.04" is a longitude, not a formula)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START) and not _is_number(value):
-        return "'" + value
-    return value
+    """A cell a spreadsheet will not run: text starting like a formula, or with a formula
+    start after a line break, gets a leading quote there. Numbers stay as they are ("-9.04"
+    is a longitude, not a formula)."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_START) and not _is_number(value):
+        value = "'" + value
+    return _FORMULA_AFTER_BREAK.sub(r"\1'", value)
+
+
+def csv_bytes(rows: Iterable[Iterable[object]]) -> bytes:
+    """Rows as UTF-8 CSV that spreadsheets open safely: cells `csv_safe`, line breaks in a
+    cell always quoted."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator=CSV_LINE_END).writerows(
+        [csv_safe(cell) for cell in row] for row in rows)
+    return out.getvalue().encode("utf-8")
 
 
 def _is_number(value: str) -> bool:

@@ -304,6 +304,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "in .streamlit/secrets.toml; maintainers then enter it here.",
         "data.token": "Maintainer token",
         "data.token_wrong": "That token is not right.",
+        "data.write_failed": "{file} could not be written ({reason}); nothing was changed.",
+        "data.history_damaged": "{count} earlier version(s) cannot be restored (the others "
+                                "can):",
+        "data.token_wait": "Too many wrong tokens: nobody can try again for {seconds} s.",
+        "data.token_blank": "Editing is off: the maintainers' token (AIMAP_ADMIN_TOKEN) is "
+                            "blank.",
+        "data.token_short": "Editing is off: the maintainers' token (AIMAP_ADMIN_TOKEN) must "
+                            "have at least {length} characters.",
         "data.table": "Table to replace",
         "data.pick_table": "Choose the table this file replaces",
         "data.upload": "Changed table (CSV, UTF-8, comma-separated)",

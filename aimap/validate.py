@@ -33,6 +33,9 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _URL = re.compile(r"https?://[^\s<>\"]+")
 _SEED = re.compile(r"[0-9]{3}_[0-9a-f]{16}\.txt")
 _HTML = re.compile(r"</?[A-Za-z!]")
+#: Control and invisible characters: a CR or LF inside a cell starts a new row in a
+#: spreadsheet (and a formula with it); zero-width characters hide text.
+_CONTROL = re.compile("[\x00-\x1f\x7f\u200b-\u200f\u2028\u2029\u2060\ufeff]")
 #: Plausible amounts in euros: below, a figure was typed in millions; above, zeros were added.
 AMOUNT_RANGE = (1_000.0, 1_000_000_000_000.0)
 #: Plausible years for any date in the data (0001-01-01 or 9999-12-31 are typing accidents).
@@ -54,6 +57,10 @@ def _where(table: Table, row: dict[str, str], column: str) -> str:
 def _cell_problem(column: Column, value: str) -> str | None:
     """Why one non-empty cell is not valid for its column, or None."""
     kind = column.kind
+    control = _CONTROL.search(value)
+    if control:
+        return (f"contains a control or invisible character (U+{ord(control.group()):04X}); "
+                "write the text on one line, without them")
     if _HTML.search(value):
         return "contains HTML markup ('<…'); write plain text"
     if kind not in ("int", "float") and value.startswith(FORMULA_START):

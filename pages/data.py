@@ -41,8 +41,11 @@ st.subheader(t("data.update"))
 if "data.done" in st.session_state:
     st.success(st.session_state.pop("data.done"))
 token = maintain.admin_token()
+refused = maintain.token_refused(token) if token else None
 if not token:
     st.info(t("data.read_only"))
+elif refused:
+    st.warning(refused)
 elif maintain.maintainer_unlocked(token):
     upload = st.file_uploader(t("data.upload"), type=["csv"], help=t("data.upload_help"))
     if upload is not None:
@@ -59,6 +62,10 @@ elif maintain.maintainer_unlocked(token):
 
     st.subheader(t("data.history"))
     versions = datastore.versions(folder)
+    damaged = datastore.damaged_versions(folder)
+    if damaged:
+        st.warning(t("data.history_damaged", count=len(damaged)))
+        st.code("\n".join(damaged), language=None, wrap_lines=True)
     if not versions:
         st.caption(t("data.no_history"))
     else:

@@ -10,11 +10,18 @@ from apptest import as_read, run_page
 from conftest import read_rows, write_rows
 from test_bad_inputs import CORPUS, EXPECTED, fingerprint
 
-from aimap import datastore, schema
+from aimap import access, datastore, schema
 from aimap.safety import plain
 from aimap.text import t
+from aimap.ui import maintain
 
-TOKEN = "s3cret-token"
+TOKEN = "s3cret-token-for-tests"
+
+
+@pytest.fixture(autouse=True)
+def no_earlier_wrong_tokens(monkeypatch):
+    """Wrong tokens count across sessions; each test starts with none."""
+    monkeypatch.setattr(maintain, "WRONG_TOKENS", access.WrongTokens())
 
 
 @pytest.fixture
@@ -54,6 +61,29 @@ def test_a_wrong_token_does_not_unlock_editing(folder, monkeypatch):
     app = run_page("pages/data.py")
     app.text_input(key="data.token").set_value("guess").run()
     assert t("data.token_wrong") in [e.value for e in app.error]
+    assert not app.file_uploader
+
+
+@pytest.mark.parametrize(("token", "message"), [
+    (" ", "data.token_blank"), ("s3cret", "data.token_short")])
+def test_a_blank_or_short_token_leaves_editing_off_and_says_why(folder, monkeypatch, token,
+                                                                 message):
+    monkeypatch.setenv("AIMAP_ADMIN_TOKEN", token)
+    app = run_page("pages/data.py")
+    assert t(message, length=access.MIN_TOKEN_LENGTH) in [w.value for w in app.warning]
+    assert not app.text_input and not app.file_uploader
+
+
+def test_wrong_tokens_from_every_session_count_and_then_nobody_may_try(folder, monkeypatch):
+    monkeypatch.setattr(maintain, "WRONG_TOKENS", access.WrongTokens(per_minute=2))
+    monkeypatch.setenv("AIMAP_ADMIN_TOKEN", TOKEN)
+    for guess in ("guess-1", "guess-2", "guess-3"):  # each from a new session (browser tab)
+        app = run_page("pages/data.py")
+        app.text_input(key="data.token").set_value(guess).run()
+        assert t("data.token_wrong") in [e.value for e in app.error]
+    app = run_page("pages/data.py")
+    app.text_input(key="data.token").set_value(TOKEN).run()  # even the right one, for now
+    assert [e.value for e in app.error] == [t("data.token_wait", seconds=2)]
     assert not app.file_uploader
 
 
@@ -115,7 +145,7 @@ def test_a_file_named_after_another_table_is_flagged(folder, monkeypatch):
 def test_changing_the_token_locks_unlocked_sessions(folder, monkeypatch):
     app = _maintainer(monkeypatch)
     assert app.file_uploader
-    monkeypatch.setenv("AIMAP_ADMIN_TOKEN", "a-new-token")
+    monkeypatch.setenv("AIMAP_ADMIN_TOKEN", "a-new-token-for-tests")
     app.run()
     assert not app.file_uploader
 
@@ -140,3 +170,36 @@ def test_after_apply_every_view_shows_the_new_data(folder, monkeypatch):
     app.switch_page("pages/site.py").run()
     assert not app.exception
     assert as_read(app.title[0].value) == "Renamed AI Factory"
+
+
+def test_a_full_disk_on_apply_says_so_and_changes_nothing(folder, monkeypatch):
+    rows = read_rows(folder / "factories.csv")
+    rows[0]["city"] = "Barcelona (Sant Cugat)"
+    edited = folder.parent / "factories.csv"
+    write_rows(edited, rows)
+    app = _upload(_maintainer(monkeypatch), edited.name, edited.read_bytes())
+    before = fingerprint(folder)
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(datastore, "apply", full_disk)
+    app.button(key="data.apply").click().run()
+    assert not app.exception
+    assert t("data.write_failed", file="factories.csv", reason="No space left on device") in [
+        e.value for e in app.error]
+    assert fingerprint(folder) == before
+
+
+def test_damaged_history_is_listed_and_the_rest_stays_restorable(folder, monkeypatch):
+    rows = read_rows(folder / "meta.csv")
+    rows[-1]["value"] = rows[-1]["value"] + " (edited)"
+    edited = folder.parent / "meta.csv"
+    write_rows(edited, rows)
+    datastore.apply(folder, "meta", edited.read_bytes())
+    (folder / datastore.HISTORY_DIR / "20260101T000000000000Z.sources.csv").mkdir()
+    app = _maintainer(monkeypatch)
+    assert t("data.history_damaged", count=1) in [w.value for w in app.warning]
+    assert "20260101T000000000000Z.sources.csv: is a folder" in app.code[-1].value
+    app.button(key="data.restore").click().run()
+    assert (folder / "meta.csv").read_bytes() != edited.read_bytes()

@@ -67,6 +67,12 @@ EXPECTED = {
     "factories.gpus_fullwidth.csv": "factories.csv:3:gpus: '１２３' is not a whole number",
     "factories.lat_underscore.csv": "factories.csv:3:lat: '4_4.4' is not a number",
     "factories.lat_infinite.csv": "factories.csv:3:lat: 'inf' is not a number",
+    "budgets.carriage_return_formula.csv": "budgets.csv:2:notes: contains a control or "
+                                           "invisible character (U+000D)",
+    "factories.zero_width_name.csv": "factories.csv:3:name: contains a control or invisible "
+                                     "character (U+200B)",
+    "claims.line_break.csv": "claims.csv:2:value: contains a control or invisible character "
+                             "(U+000A)",
     "milestones.date_year_1.csv": "milestones.csv:2:start: '0001-01-01' is outside the years",
     "milestones.date_year_9999.csv": "milestones.csv:2:end: '9999-12-31' is outside the years",
     "factories.duplicate_id_case.csv": "factories.csv:33:id: 'RO-AI' is used twice (first on "
@@ -119,10 +125,22 @@ def test_a_60_mb_file_is_refused_without_being_read_as_a_table(data_copy):
     assert len(huge) > 60 * 1024 * 1024
     before = fingerprint(data_copy)
     problems = datastore.check(data_copy, "factories", huge)
-    assert problems == ["factories.csv:0:-: file is 60.0 MB; a table may be at most 5 MB"]
+    assert problems == ["factories.csv:0:-: file is 62.9 MB; a table may be at most 5 MB "
+                        "(5,000,000 bytes)"]
     assert fingerprint(data_copy) == before
 
 
 def test_the_upload_cap_in_the_server_config_is_the_table_limit():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert config["server"]["maxUploadSize"] == load.MAX_TABLE_MB
+
+
+def test_visitors_never_see_a_traceback():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["client"]["showErrorDetails"] == "none"
+
+
+def test_one_size_limit_the_uploader_counts_in_decimal_megabytes():
+    assert load.MAX_TABLE_BYTES == 5_000_000  # the browser refuses 5,000,001 bytes as "5.0MB"
+    assert load.size_problem(load.MAX_TABLE_BYTES) is None
+    assert load.size_problem(load.MAX_TABLE_BYTES + 1).startswith("file is 5.0 MB")

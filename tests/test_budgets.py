@@ -203,7 +203,8 @@ def test_per_million_leaves_out_countries_without_population(tmp_path):
     folder = tmp_path / "data"
     shutil.copytree(FIXTURE, folder)
     rows = read_rows(folder / "factories.csv")
-    next(r for r in rows if r["id"] == "beta-aif")["country"] = "FRA"  # no population
+    beta = next(r for r in rows if r["id"] == "beta-aif")
+    beta.update(country="FRA", city="Lyon", lat="45.76", lon="4.84")  # France: no population
     write_rows(folder / "factories.csv", rows)
     variant = load_dataset(folder)
     assert money.grouped(variant, query.sites(variant), "country").at["FRA", "total"] == 50 * M

@@ -37,11 +37,15 @@ def _variant(tmp_path: Path, file: str, edit) -> Dataset:
     return load_dataset(folder)
 
 
+#: A city in each country a test moves a site to (a site must lie in its country).
+_CITIES = {"ESP": ("40.42", "-3.70"), "FRA": ("45.76", "4.84")}
+
+
 def _moved(site: str, iso3: str):
     def edit(rows):
         for row in rows:
             if row["id"] == site:
-                row["country"] = iso3
+                row["country"], (row["lat"], row["lon"]) = iso3, _CITIES[iso3]
     return edit
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+from pathlib import Path
+
 import streamlit as st
 
+from aimap import datastore
 from aimap.load import GEO_FILE, DataError, Dataset, data_dir, load_dataset
 from aimap.text import t
 
@@ -19,9 +23,17 @@ def _load(signature: tuple[tuple[str, float], ...]) -> Dataset:
     return load_dataset(data_dir(), GEO_FILE)
 
 
+@st.cache_resource(show_spinner=False)
+def _started(folder: str) -> None:
+    """Once per server and data folder: remove what an interrupted apply left behind."""
+    with contextlib.suppress(OSError):  # a read-only folder has nothing of ours to remove
+        datastore.remove_leftovers(Path(folder))
+
+
 def dataset_or_none() -> Dataset | None:
     """The validated dataset, or None after showing the problems (the data page still works
     then, so that a maintainer can repair the data)."""
+    _started(str(data_dir()))
     try:
         return _load(_data_signature())
     except DataError as error:

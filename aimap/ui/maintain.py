@@ -5,20 +5,23 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
+import math
 import os
-import time
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from aimap import datastore
+from aimap import access, datastore
 from aimap.load import DataError
 from aimap.text import t
 from aimap.ui.data import show_problems
 
 _MAINTAINER_KEY = "aimap.maintainer"
-_WRONG_TOKEN_DELAY_S = 1.0
+#: Wrong tokens of every session of this server (guessing from many tabs is no faster).
+WRONG_TOKENS = access.WrongTokens()
+_LOG = logging.getLogger("aimap.maintainers")
 
 
 def admin_token() -> str:
@@ -37,13 +40,29 @@ def maintainer_unlocked(token: str) -> bool:
     if st.session_state.get(_MAINTAINER_KEY) == expected:
         return True
     given = st.text_input(t("data.token"), type="password", key="data.token")
-    if given and hmac.compare_digest(hashlib.sha256(given.encode()).hexdigest(), expected):
+    if not given:
+        return False
+    wait = WRONG_TOKENS.wait_s()
+    if wait:
+        st.error(t("data.token_wait", seconds=math.ceil(wait)))
+        return False
+    if hmac.compare_digest(hashlib.sha256(given.encode()).hexdigest(), expected):
         st.session_state[_MAINTAINER_KEY] = expected
         st.rerun()
-    if given:
-        time.sleep(_WRONG_TOKEN_DELAY_S)  # makes guessing slow
-        st.error(t("data.token_wrong"))
+    WRONG_TOKENS.failed()
+    _LOG.warning("a wrong maintainer token was given on the Data page")  # never the token
+    st.error(t("data.token_wrong"))
     return False
+
+
+def token_refused(token: str) -> str | None:
+    """Why the configured `token` leaves editing off (a message for the page; logged too),
+    or None when it may be used."""
+    problem = access.token_problem(token)
+    if problem is None:
+        return None
+    _LOG.warning("AIMAP_ADMIN_TOKEN is %s: editing stays off", problem)
+    return t(f"data.token_{problem}", length=access.MIN_TOKEN_LENGTH)
 
 
 def review(folder: Path, table: str, content: bytes, action: str, key: str) -> None:
@@ -73,6 +92,10 @@ def review(folder: Path, table: str, content: bytes, action: str, key: str) -> N
             kept = datastore.apply(folder, table, content, expected=basis)
         except DataError as error:  # another maintainer changed the data meanwhile
             show_problems(t("data.refused", count=len(error.problems)), error.problems)
+            return
+        except OSError as error:  # a full disk, a read-only folder: nothing was changed
+            st.error(t("data.write_failed", file=f"{table}.csv",
+                       reason=error.strerror or type(error).__name__))
             return
         st.session_state["data.done"] = (
             t("data.applied", file=f"{table}.csv", kept=kept.path.name) if kept
