@@ -24,6 +24,11 @@ from aimap import formatting, safety, schema
 from aimap.load import GEO_FILE, DataError, load_dataset, read_table_bytes, size_problem
 
 HISTORY_DIR = "history"
+#: One row per apply: when, which table, the file keeping the version it replaced, and the
+#: maintainer's one-line reason.
+LOG_FILE = "log.csv"
+_LOG_COLUMNS = ("applied_at", "table", "kept", "reason")
+REASON_WIDTH = 200
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 _NEW_FILE_MODE = 0o644  # mkstemp's 0600 would hide the tables from other readers
 _SUMMARY_WIDTH = 120
@@ -47,6 +52,22 @@ class Version:
     table: str
     saved_at: datetime
     path: Path
+    #: why the maintainer replaced it (from the history log; empty for older versions)
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Applied:
+    """One apply, as the history log records it."""
+
+    applied_at: datetime
+    table: str
+    kept: str
+    reason: str
+
+
+class StaleError(DataError):
+    """The table changed since the preview an apply was based on."""
 
 
 def table_of_file(filename: str) -> str | None:
@@ -78,12 +99,16 @@ def check(folder: Path, table: str, content: bytes, geo_file: Path = GEO_FILE) -
 
 
 def changes(folder: Path, table: str, content: bytes) -> list[RowChange]:
-    """What `content` adds, removes and changes in `table`, row by row (rows are matched on
-    the table's key; tables without a key compare whole rows). `content` must have passed
-    `check`."""
+    """What `content` adds, removes and changes in `table` as it is on disk (see `diff`)."""
+    return diff(table, current(folder, table), content)
+
+
+def diff(table: str, old_content: bytes, new_content: bytes) -> list[RowChange]:
+    """What `new_content` adds, removes and changes in `old_content`, row by row (rows are
+    matched on the table's key; tables without a key compare whole rows)."""
     spec = schema.TABLES_BY_NAME[table]
-    before = _rows(_current(folder, table))
-    after = _rows(content)
+    before = _rows(old_content)
+    after = _rows(new_content)
     if not spec.key:
         return _whole_row_changes(before, after)
     old = {row.get(spec.key, ""): row for row in before}
@@ -128,7 +153,7 @@ def _rows(content: bytes) -> list[dict[str, str]]:
     return [row for row in rows if any(row.values())]
 
 
-def _current(folder: Path, table: str) -> bytes:
+def current(folder: Path, table: str) -> bytes:
     """The table's bytes on disk; empty if it is missing or cannot be read as a table."""
     raw, _ = read_table_bytes(Path(folder, schema.TABLES_BY_NAME[table].file))
     return raw or b""
@@ -136,7 +161,7 @@ def _current(folder: Path, table: str) -> bytes:
 
 def digest(folder: Path, table: str) -> str:
     """A fingerprint of the table on disk: `apply` compares it to refuse a stale preview."""
-    return hashlib.sha256(_current(folder, table)).hexdigest()
+    return hashlib.sha256(current(folder, table)).hexdigest()
 
 
 def _summary(row: dict[str, str]) -> str:
@@ -144,19 +169,21 @@ def _summary(row: dict[str, str]) -> str:
 
 
 def apply(folder: Path, table: str, content: bytes, expected: str | None = None,
-          now: datetime | None = None, geo_file: Path = GEO_FILE) -> Version | None:
+          now: datetime | None = None, geo_file: Path = GEO_FILE,
+          reason: str = "") -> Version | None:
     """Replace `table` with `content` after checking the whole dataset again, keeping the
-    previous file under history/ (returned; None when there was no previous file). With
-    `expected` (a `digest` taken at preview time), refuse if the table changed since, so one
-    maintainer cannot silently undo another's change. Raises DataError and changes nothing on
-    any problem. A lock on the folder makes concurrent applies take turns; the write is
-    atomic, so readers see the old table or the new one, never half of one."""
+    previous file under history/ (returned; None when there was no previous file) and a row
+    in the history log with `reason`. With `expected` (a `digest` taken at preview time),
+    raise StaleError if the table changed since, so one maintainer cannot silently undo
+    another's change. Raises DataError and changes nothing on any problem. A lock on the
+    folder makes concurrent applies take turns; the write is atomic, so readers see the old
+    table or the new one, never half of one."""
     folder = Path(folder)
     spec = schema.TABLES_BY_NAME[table]
     with _locked(folder):
         if expected is not None and digest(folder, table) != expected:
-            raise DataError([f"{spec.file}:0:-: changed by someone else since this preview; "
-                             "review the change again"])
+            raise StaleError([f"{spec.file}:0:-: changed by someone else since this preview; "
+                              "review the change again"])
         problems = check(folder, table, content, geo_file)
         if problems:
             raise DataError(problems)
@@ -169,7 +196,38 @@ def apply(folder: Path, table: str, content: bytes, expected: str | None = None,
             _write_atomically(path, previous.read_bytes())
             kept = Version(table, saved_at, path)
         _write_atomically(previous, content)
+        _log(folder, Applied(now or datetime.now(UTC), table, kept.path.name if kept else "",
+                             " ".join(reason.split())[:REASON_WIDTH]))
     return kept
+
+
+def _log(folder: Path, entry: Applied) -> None:
+    path = folder / HISTORY_DIR / LOG_FILE
+    path.parent.mkdir(exist_ok=True)
+    raw, _ = read_table_bytes(path)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    if not raw:
+        writer.writerow(_LOG_COLUMNS)
+    writer.writerow([entry.applied_at.isoformat(), entry.table, entry.kept,
+                     safety.csv_safe(entry.reason)])
+    _write_atomically(path, (raw or b"") + out.getvalue().encode("utf-8"))
+
+
+def applied(folder: Path, table: str | None = None) -> list[Applied]:
+    """The history log, oldest first (only `table`'s applies if given); rows that cannot be
+    read are left out."""
+    raw, _ = read_table_bytes(Path(folder) / HISTORY_DIR / LOG_FILE)
+    found = []
+    for row in _rows(raw or b""):
+        try:
+            when = datetime.fromisoformat(row.get("applied_at", ""))
+        except ValueError:
+            continue
+        if table in (None, row.get("table")):
+            found.append(Applied(when, row.get("table", ""), row.get("kept", ""),
+                                 row.get("reason", "")))
+    return found
 
 
 def _kept(folder: Path) -> Iterator[Version]:
@@ -185,8 +243,10 @@ def _kept(folder: Path) -> Iterator[Version]:
 
 
 def versions(folder: Path) -> list[Version]:
-    """Every kept version that can be read, newest first."""
-    found = [v for v in _kept(folder) if read_table_bytes(v.path)[0] is not None]
+    """Every kept version that can be read, newest first, with the reason it was replaced."""
+    reasons = {entry.kept: entry.reason for entry in applied(folder) if entry.kept}
+    found = [Version(v.table, v.saved_at, v.path, reasons.get(v.path.name, ""))
+             for v in _kept(folder) if read_table_bytes(v.path)[0] is not None]
     return sorted(found, key=lambda v: v.saved_at, reverse=True)
 
 
@@ -212,7 +272,7 @@ def download(folder: Path, table: str) -> bytes:
     """A table as a CSV a spreadsheet opens safely: any cell that starts like a formula is
     neutralised (valid data has none; this guards files edited by hand). Empty if missing."""
     return safety.csv_bytes(csv.reader(io.StringIO(
-        _current(folder, table).decode("utf-8", errors="replace"), newline="")))
+        current(folder, table).decode("utf-8", errors="replace"), newline="")))
 
 
 def bundle(folder: Path) -> bytes:

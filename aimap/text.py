@@ -304,6 +304,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "in .streamlit/secrets.toml; maintainers then enter it here.",
         "data.token": "Maintainer token",
         "data.token_wrong": "That token is not right.",
+        "data.reason": "Why (one line, kept in the history)",
+        "data.reason_placeholder": "e.g. corrected the IT4LIA budget from the CINECA release",
+        "data.stale": "{file} was changed by another maintainer after this preview was shown "
+                      "({time}); applying it now would undo their change. What changed since:",
+        "data.stale_entry": "{time}: {reason}",
+        "data.no_reason": "(no reason given)",
+        "data.fresh_preview": "Preview again against the table as it is now",
         "data.write_failed": "{file} could not be written ({reason}); nothing was changed.",
         "data.history_damaged": "{count} earlier version(s) cannot be restored (the others "
                                 "can):",

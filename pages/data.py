@@ -69,9 +69,10 @@ elif maintain.maintainer_unlocked(token):
     if not versions:
         st.caption(t("data.no_history"))
     else:
-        version = st.selectbox(t("data.history"), versions, label_visibility="collapsed",
-                               format_func=lambda v: t(
-                                   "data.version", file=f"{v.table}.csv",
-                                   saved_at=v.saved_at.strftime("%Y-%m-%d %H:%M:%S")))
-        maintain.review(folder, version.table, version.path.read_bytes(), t("data.restore"),
+        by_name = {v.path.name: v for v in versions}  # a name stays chosen when others arrive
+        chosen = by_name[st.selectbox(t("data.history"), list(by_name),
+                                      label_visibility="collapsed", key="data.version",
+                                      format_func=lambda name: maintain.version_label(
+                                          by_name[name]))]
+        maintain.review(folder, chosen.table, chosen.path.read_bytes(), t("data.restore"),
                         "data.restore")

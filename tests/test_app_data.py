@@ -110,12 +110,14 @@ def test_a_good_upload_is_previewed_applied_kept_and_restorable(folder, monkeypa
     app = _upload(_maintainer(monkeypatch), edited.name, edited.read_bytes())
     assert t("data.preview", added=0, changed=1, removed=0) in [m.value for m in app.markdown]
     assert (folder / "factories.csv").read_bytes() == original  # nothing before "apply"
+    app.text_input(key="data.apply.reason").set_value("Corrected a city").run()
     app.button(key="data.apply").click().run()
     assert (folder / "factories.csv").read_bytes() == edited.read_bytes()
     kept = datastore.versions(folder)[0]
     assert kept.path.read_bytes() == original
     assert t("data.applied", file="factories.csv", kept=kept.path.name) in [
         s.value for s in app.success]
+    app.text_input(key="data.restore.reason").set_value("Back to the sourced value").run()
     app.button(key="data.restore").click().run()
     assert (folder / "factories.csv").read_bytes() == original
     assert len(datastore.versions(folder)) == 2
@@ -165,6 +167,7 @@ def test_after_apply_every_view_shows_the_new_data(folder, monkeypatch):
     edited = folder.parent / "factories.csv"
     write_rows(edited, rows)
     app = _upload(_maintainer(monkeypatch), edited.name, edited.read_bytes())
+    app.text_input(key="data.apply.reason").set_value("Corrected a city").run()
     app.button(key="data.apply").click().run()
     app.query_params["id"] = rows[0]["id"]
     app.switch_page("pages/site.py").run()
@@ -184,6 +187,7 @@ def test_a_full_disk_on_apply_says_so_and_changes_nothing(folder, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(datastore, "apply", full_disk)
+    app.text_input(key="data.apply.reason").set_value("Corrected a city").run()
     app.button(key="data.apply").click().run()
     assert not app.exception
     assert t("data.write_failed", file="factories.csv", reason="No space left on device") in [
@@ -201,5 +205,65 @@ def test_damaged_history_is_listed_and_the_rest_stays_restorable(folder, monkeyp
     app = _maintainer(monkeypatch)
     assert t("data.history_damaged", count=1) in [w.value for w in app.warning]
     assert "20260101T000000000000Z.sources.csv: is a folder" in app.code[-1].value
+    app.text_input(key="data.restore.reason").set_value("Back to the sourced value").run()
     app.button(key="data.restore").click().run()
     assert (folder / "meta.csv").read_bytes() != edited.read_bytes()
+
+
+def _edited_factories(folder: Path, index: int, city: str) -> tuple[str, bytes]:
+    rows = read_rows(folder / "factories.csv")
+    rows[index]["city"] = city
+    path = folder.parent / f"factories ({index}).csv"
+    write_rows(path, rows)
+    return path.name, path.read_bytes()
+
+
+def _apply(app, key: str, reason: str):
+    app.text_input(key=f"{key}.reason").set_value(reason).run()
+    app.button(key=key).click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def test_a_stale_preview_cannot_undo_another_maintainers_change(folder, monkeypatch):
+    first = _upload(_maintainer(monkeypatch), *_edited_factories(folder, 0, "Sant Cugat"))
+    first.text_input(key="data.apply.reason").set_value("Sant Cugat campus").run()
+    second = _upload(_maintainer(monkeypatch), *_edited_factories(folder, 1, "Bologna DAMA"))
+    _apply(second, "data.apply", "DAMA Tecnopolo is the site")
+    after_second = (folder / "factories.csv").read_bytes()
+    first.button(key="data.apply").click().run()  # its preview predates the second change
+    assert not first.exception
+    assert (folder / "factories.csv").read_bytes() == after_second
+    assert t("data.stale", file="factories.csv", time="")[:40] in first.warning[0].value
+    assert any("DAMA Tecnopolo is the site" in item.value for item in first.text)
+    assert not [b for b in first.button if b.key == "data.apply"]  # every click is refused
+    first.button(key=[b.key for b in first.button if b.key.endswith(".fresh")][0]).click().run()
+    assert [b for b in first.button if b.key == "data.apply"]  # a fresh preview, from now
+    _apply(first, "data.apply", "Sant Cugat campus, after review")
+    assert {e.reason for e in datastore.applied(folder, "factories")} == {
+        "DAMA Tecnopolo is the site", "Sant Cugat campus, after review"}
+
+
+def test_a_restore_previewed_before_another_change_is_refused(folder, monkeypatch):
+    datastore.apply(folder, "factories", _edited_factories(folder, 0, "Sant Cugat")[1],
+                    reason="first edit")
+    restorer = _maintainer(monkeypatch)
+    chosen = restorer.selectbox(key="data.version").value
+    datastore.apply(folder, "factories", _edited_factories(folder, 1, "Bologna DAMA")[1],
+                    reason="second edit")
+    before = (folder / "factories.csv").read_bytes()
+    restorer.run()
+    assert restorer.selectbox(key="data.version").value == chosen  # not the newer version
+    assert not [b for b in restorer.button if b.key == "data.restore"]
+    assert "second edit" in " ".join(item.value for item in restorer.text)
+    assert (folder / "factories.csv").read_bytes() == before
+
+
+def test_the_history_says_why_each_version_was_replaced(folder, monkeypatch):
+    datastore.apply(folder, "factories", _edited_factories(folder, 0, "Sant Cugat")[1],
+                    reason="  moved\nto the campus  ")  # one line, whatever was typed
+    (kept,) = datastore.versions(folder)
+    assert kept.reason == "moved to the campus"
+    app = _maintainer(monkeypatch)
+    assert maintain.version_label(kept).endswith("· moved to the campus")
+    assert app.selectbox(key="data.version").value == kept.path.name

@@ -173,10 +173,26 @@ def test_a_stale_preview_cannot_undo_another_maintainers_change(data_copy):
 
     def other_change(rows):
         rows[1]["city"] = "Elsewhere"
-    with pytest.raises(DataError, match="changed by someone else"):
-        datastore.apply(data_copy, "factories", _edited(data_copy, "factories", other_change),
-                        expected=preview_basis)
+    for _ in range(2):  # and again: a second click is refused the same way
+        with pytest.raises(datastore.StaleError, match="changed by someone else"):
+            datastore.apply(data_copy, "factories",
+                            _edited(data_copy, "factories", other_change), expected=preview_basis)
     assert (data_copy / "factories.csv").read_bytes() == after_a
+    assert len(datastore.applied(data_copy)) == 1  # refused applies leave no trace
+
+
+def test_each_apply_is_logged_with_when_what_it_replaced_and_why(data_copy):
+    first = datastore.apply(data_copy, "factories",
+                            _edited(data_copy, "factories", _rename_first_factory),
+                            reason="Renamed after the press release")
+    second = datastore.apply(data_copy, "meta", (data_copy / "meta.csv").read_bytes())
+    log = datastore.applied(data_copy)
+    assert [(e.table, e.kept, e.reason) for e in log] == [
+        ("factories", first.path.name, "Renamed after the press release"),
+        ("meta", second.path.name, "")]
+    assert [e.table for e in datastore.applied(data_copy, "meta")] == ["meta"]
+    assert datastore.versions(data_copy)[-1].reason == "Renamed after the press release"
+    assert all(v.path.name != datastore.LOG_FILE for v in datastore.versions(data_copy))
 
 
 def test_applied_tables_stay_readable_by_others(data_copy):

@@ -8,6 +8,8 @@ import hmac
 import logging
 import math
 import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -65,39 +67,88 @@ def token_refused(token: str) -> str | None:
     return t(f"data.token_{problem}", length=access.MIN_TOKEN_LENGTH)
 
 
+def version_label(version: datastore.Version) -> str:
+    """'factories.csv as of 2026-12-03 07:14:02, replaced because: …' (the reason as text)."""
+    label = t("data.version", file=f"{version.table}.csv",
+              saved_at=version.saved_at.strftime("%Y-%m-%d %H:%M:%S"))
+    return f"{label} · {version.reason}" if version.reason else label
+
+
+@dataclass(frozen=True)
+class _Basis:
+    """The table as a preview showed it: an apply is refused once it is no longer so."""
+
+    digest: str
+    content: bytes
+    taken_at: datetime
+
+
 def review(folder: Path, table: str, content: bytes, action: str, key: str) -> None:
-    """Check `content` as the new `table`, show what it changes, and offer to apply it."""
+    """Check `content` as the new `table`, show what it changes, and offer to apply it with a
+    one-line reason. The preview is of the table as it was when first shown; once the table
+    changes (another maintainer), applying is refused, every click, until a fresh preview."""
     problems = datastore.check(folder, table, content)
     if problems:
         show_problems(t("data.refused", count=len(problems)), problems)
         return
-    found = datastore.changes(folder, table, content)
+    basis_key = f"data.basis.{key}.{table}.{hashlib.sha256(content).hexdigest()}"
+    if basis_key not in st.session_state:
+        st.session_state[basis_key] = _Basis(datastore.digest(folder, table),
+                                             datastore.current(folder, table), datetime.now(UTC))
+    basis = st.session_state[basis_key]
+    if datastore.digest(folder, table) != basis.digest:
+        _changed_since(folder, table, basis, basis_key)
+        return
+    found = datastore.diff(table, basis.content, content)
     if not found:
         st.info(t("data.no_changes", table=table))
         return
-    # the table as it was when this preview was first shown: applying refuses if it changed
-    basis_key = f"data.basis.{key}.{table}.{hashlib.sha256(content).hexdigest()}"
-    basis = st.session_state.setdefault(basis_key, datastore.digest(folder, table))
-    kinds = [c.change for c in found]
-    st.write(t("data.preview", added=kinds.count("added"), changed=kinds.count("changed"),
-               removed=kinds.count("removed")))
-    st.dataframe(pd.DataFrame({
-        t("data.col.change"): kinds, t("data.col.key"): [c.key for c in found],
-        t("data.col.column"): [c.column for c in found],
-        t("data.col.before"): [c.before for c in found],
-        t("data.col.after"): [c.after for c in found]}), hide_index=True, width="stretch")
-    if st.button(action, key=key, type="primary"):
-        del st.session_state[basis_key]  # a later preview starts from the table as it is then
+    st.write(t("data.preview", added=_count(found, "added"), changed=_count(found, "changed"),
+               removed=_count(found, "removed")))
+    _changes_table(found)
+    reason = st.text_input(t("data.reason"), key=f"{key}.reason", max_chars=datastore.REASON_WIDTH,
+                           placeholder=t("data.reason_placeholder"))
+    if st.button(action, key=key, type="primary", disabled=not reason.strip()):
         try:
-            kept = datastore.apply(folder, table, content, expected=basis)
-        except DataError as error:  # another maintainer changed the data meanwhile
+            kept = datastore.apply(folder, table, content, expected=basis.digest, reason=reason)
+        except datastore.StaleError:
+            st.rerun()  # the next run says what changed since
+        except DataError as error:
             show_problems(t("data.refused", count=len(error.problems)), error.problems)
             return
         except OSError as error:  # a full disk, a read-only folder: nothing was changed
             st.error(t("data.write_failed", file=f"{table}.csv",
                        reason=error.strerror or type(error).__name__))
             return
+        del st.session_state[basis_key]  # a later preview starts from the table as it is then
         st.session_state["data.done"] = (
             t("data.applied", file=f"{table}.csv", kept=kept.path.name) if kept
             else t("data.created", file=f"{table}.csv"))
+        st.rerun()
+
+
+def _count(found: list[datastore.RowChange], change: str) -> int:
+    return sum(c.change == change for c in found)
+
+
+def _changes_table(found: list[datastore.RowChange]) -> None:
+    st.dataframe(pd.DataFrame({
+        t("data.col.change"): [c.change for c in found],
+        t("data.col.key"): [c.key for c in found],
+        t("data.col.column"): [c.column for c in found],
+        t("data.col.before"): [c.before for c in found],
+        t("data.col.after"): [c.after for c in found]}), hide_index=True, width="stretch")
+
+
+def _changed_since(folder: Path, table: str, basis: _Basis, basis_key: str) -> None:
+    """Say who changed what since the preview, and offer a fresh one."""
+    st.warning(t("data.stale", file=f"{table}.csv",
+                 time=basis.taken_at.strftime("%H:%M:%S UTC")))
+    since = [e for e in datastore.applied(folder, table) if e.applied_at >= basis.taken_at]
+    for entry in since:
+        st.text(t("data.stale_entry", time=entry.applied_at.strftime("%Y-%m-%d %H:%M:%S UTC"),
+                  reason=entry.reason or t("data.no_reason")))
+    _changes_table(datastore.diff(table, basis.content, datastore.current(folder, table)))
+    if st.button(t("data.fresh_preview"), key=f"{basis_key}.fresh"):
+        del st.session_state[basis_key]
         st.rerun()
