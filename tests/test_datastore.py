@@ -15,7 +15,7 @@ from conftest import read_rows, write_rows
 
 from aimap import datastore, schema
 from aimap.datastore import RowChange
-from aimap.load import DataError, load_dataset
+from aimap.load import load_dataset
 
 
 def _edited(folder: Path, table: str, edit) -> bytes:
