@@ -149,12 +149,6 @@ def _site_name(dataset: Dataset, site_id: object) -> str:
     return query.site_names(dataset).get(str(site_id), str(site_id))
 
 
-def _host_countries(dataset: Dataset) -> tuple[str, ...]:
-    """Countries hosting a site, by name."""
-    names = query.country_names(dataset)
-    return tuple(sorted(set(query.sites(dataset)["country"]), key=lambda c: names.get(c, c)))
-
-
 _VALUE_HINTS = {"country": "an ISO3 code of a country hosting a site",
                 "region": "an ISO3 code of a country hosting a site",
                 "sector": "a sector id, e.g. S01", "id": "a site id"}
@@ -164,7 +158,7 @@ METRIC = Option("metric", "metric.label", keyword="metric", default=DEFAULT_METR
 LINKS = Option("links", "map.show_links", "flag", "toggle", keyword="links", default=False,
                help="map.show_links_help")
 COUNTRY = Option("country", "map.country", widget="select",
-                 values=_host_countries, caption=_country, placeholder="map.pick_country")
+                 values=query.host_countries, caption=_country, placeholder="map.pick_country")
 GROUP = Option("group", "timeline.group_by", keyword="grouping",
                default=timeline.DEFAULT_GROUPING, values=timeline.GROUPINGS,
                caption=_messages("grouping"))
@@ -177,7 +171,7 @@ ROWS = Option("rows", "sectors.rows", keyword="rows", default=coverage.DEFAULT_R
 ORDER = Option("order", "sectors.order", keyword="order", default=coverage.DEFAULT_ORDER,
                values=coverage.ORDERS, caption=_messages("order"))
 REGION = Option("region", "sectors.region", widget="select", keyword="region",
-                values=_host_countries, caption=_country, placeholder="sectors.region_all")
+                values=query.host_countries, caption=_country, placeholder="sectors.region_all")
 SECTOR = Option("sector", "sectors.pick", widget="select",
                 values=lambda d: tuple(d.sector_taxonomy["id"]),
                 caption=lambda d, s: query.sector_names(d).get(str(s), str(s)),
@@ -216,7 +210,7 @@ FILTERS: tuple[Filter, ...] = (
            lambda d, k: kind_label(str(k))),
     Filter("waves", "filters.wave", query.waves, lambda d, w: t("wave.label", wave=w),
            "filters.wave_help"),
-    Filter("countries", "filters.country", _host_countries, _country),
+    Filter("countries", "filters.country", query.host_countries, _country),
     Filter("sectors", "filters.sector", lambda d: tuple(d.sector_taxonomy["id"]),
            lambda d, s: query.sector_names(d).get(str(s), str(s)), "filters.sector_help"),
 )

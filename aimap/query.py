@@ -162,6 +162,7 @@ def search_sites(shown: pd.DataFrame, countries: pd.DataFrame, text: str) -> pd.
     return shown[keep]
 
 
+@lru_cache(maxsize=4)
 def waves(dataset: Dataset) -> tuple[str, ...]:
     """The selection waves the data knows, in order (waves are content: a new one needs no
     code)."""
@@ -175,6 +176,13 @@ def programme_subjects(dataset: Dataset) -> dict[str, str]:
     names.update({schema.WAVE_SUBJECT.format(wave=w): t("subject.wave", wave=w)
                   for w in waves(dataset)})
     return names
+
+
+@lru_cache(maxsize=4)
+def host_countries(dataset: Dataset) -> tuple[str, ...]:
+    """Countries hosting a site, ordered by name, memoised."""
+    names = country_names(dataset)
+    return tuple(sorted(set(sites(dataset)["country"]), key=lambda c: names.get(c, c)))
 
 
 @lru_cache(maxsize=4)

@@ -55,7 +55,9 @@ def csv_safe(value: object) -> object:
         return value
     if value.startswith(FORMULA_START) and not _is_number(value):
         value = "'" + value
-    return _FORMULA_AFTER_BREAK.sub(r"\1'", value)
+    if "\n" in value or "\r" in value:
+        value = _FORMULA_AFTER_BREAK.sub(r"\1'", value)
+    return value
 
 
 def csv_bytes(rows: Iterable[Iterable[object]]) -> bytes:
