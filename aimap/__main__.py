@@ -11,8 +11,8 @@ Filters and view options are the URL's (`--waves 3 --countries ROU,ESP`). Exit c
 from __future__ import annotations
 
 import argparse
-import os
 import sys
+import tempfile
 from pathlib import Path
 
 from aimap import export, formatting, options, query
@@ -68,17 +68,39 @@ def _load() -> Dataset | None:
 
 
 def _unwritable(path: Path, folder: bool = False) -> str | None:
-    """Why `path` cannot be written, found before any rendering; None if it can."""
-    target = path if folder and path.is_dir() else path.parent
+    """Why `path` cannot be written, found before any rendering by trying (permissions say
+    little to root or on special file systems); None if it can. Missing folders are made."""
     if folder and path.exists() and not path.is_dir():
         return f"--out {str(path)!r} is a file, not a folder"
     if not folder and path.is_dir():
         return f"--out {str(path)!r} is a folder"
-    while not target.exists():
-        target = target.parent
-    if not os.access(target, os.W_OK):
-        return f"--out {str(path)!r} cannot be written here"
+    try:
+        if folder:
+            path.mkdir(parents=True, exist_ok=True)
+            tempfile.TemporaryFile(dir=path).close()
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            existed = path.exists()
+            with path.open("ab"):
+                pass
+            if not existed:
+                path.unlink()
+    except OSError as error:
+        return f"--out {str(path)!r} cannot be written ({error.strerror or error})"
     return None
+
+
+def _write(files: dict[Path, bytes]) -> int:
+    """Write the rendered files; a failure (a full disk) is a message and exit 2."""
+    try:
+        for path, content in files.items():
+            path.write_bytes(content)
+    except OSError as error:
+        print(f"could not write {error.filename or 'the output'}: {error.strerror or error}",
+              file=sys.stderr)
+        return 2
+    print("\n".join(str(path) for path in files))
+    return 0
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -107,9 +129,7 @@ def _export(args: argparse.Namespace) -> int:
     except export.ExportUnavailable as error:
         print(error, file=sys.stderr)
         return 2
-    Path(args.out).write_bytes(image)
-    print(args.out)
-    return 0
+    return _write({Path(args.out): image})
 
 
 def _pack(args: argparse.Namespace) -> int:
@@ -127,12 +147,8 @@ def _pack(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return 2
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    for name, content in files.items():
-        (out / name).write_bytes(content)
-    (out / "aimap-briefing-pack.zip").write_bytes(export.zipped(files))
-    print("\n".join(str(out / name) for name in files))
-    return 0
+    return _write({**{out / name: content for name, content in files.items()},
+                   out / "aimap-briefing-pack.zip": export.zipped(files)})
 
 
 def _all_options() -> dict[str, options.Option]:

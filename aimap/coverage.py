@@ -3,6 +3,8 @@ Pure pandas; figures/sectors.py draws it."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from aimap import query
@@ -45,7 +47,15 @@ def ordered(table: pd.DataFrame, labels: dict[str, str], order: str) -> pd.DataF
 
 def without_sectors(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
     """Shown sites for which no source lists a sector."""
-    return shown[~shown["id"].isin(dataset.sectors["subject"])]
+    listed = _listed(dataset)
+    return shown[[site not in listed for site in shown["id"]]]
+
+
+@lru_cache(maxsize=4)
+def _listed(dataset: Dataset) -> frozenset[str]:
+    """Sites some source lists a sector for, memoised (pandas' isin over Arrow strings walks
+    every sector row on each call)."""
+    return frozenset(dataset.sectors["subject"])
 
 
 def cell_notes(dataset: Dataset, shown: pd.DataFrame,

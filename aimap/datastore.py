@@ -10,6 +10,7 @@ import csv
 import fcntl
 import hashlib
 import io
+import logging
 import os
 import tempfile
 import zipfile
@@ -23,6 +24,7 @@ from pathlib import Path
 from aimap import formatting, safety, schema
 from aimap.load import GEO_FILE, DataError, load_dataset, read_table_bytes, size_problem
 
+_LOG = logging.getLogger("aimap.datastore")
 HISTORY_DIR = "history"
 #: One row per apply: when, which table, the file keeping the version it replaced, and the
 #: maintainer's one-line reason.
@@ -112,7 +114,7 @@ def diff(table: str, old_content: bytes, new_content: bytes) -> list[RowChange]:
     if not spec.key:
         return _whole_row_changes(before, after)
     old = {row.get(spec.key, ""): row for row in before}
-    new = {row[spec.key]: row for row in after}
+    new = {row.get(spec.key, ""): row for row in after}
     found = [RowChange("removed", key, "", _summary(row), "") for key, row in old.items()
              if key not in new]
     for key, row in new.items():
@@ -188,12 +190,13 @@ def apply(folder: Path, table: str, content: bytes, expected: str | None = None,
         if problems:
             raise DataError(problems)
         previous = folder / spec.file
+        old, _ = read_table_bytes(previous)  # an unreadable table (a repair) keeps nothing
         kept = None
-        if previous.exists():
+        if old is not None:
             saved_at = now or datetime.now(UTC)
             path = folder / HISTORY_DIR / f"{saved_at.strftime(_STAMP)}.{spec.file}"
             path.parent.mkdir(exist_ok=True)
-            _write_atomically(path, previous.read_bytes())
+            _write_atomically(path, old)
             kept = Version(table, saved_at, path)
         _write_atomically(previous, content)
         _log(folder, Applied(now or datetime.now(UTC), table, kept.path.name if kept else "",
@@ -202,16 +205,23 @@ def apply(folder: Path, table: str, content: bytes, expected: str | None = None,
 
 
 def _log(folder: Path, entry: Applied) -> None:
+    """Add `entry` to the history log. The table is written already: a log that cannot be
+    read or written is left as it is (and said in the server log), never replaced."""
     path = folder / HISTORY_DIR / LOG_FILE
-    path.parent.mkdir(exist_ok=True)
-    raw, _ = read_table_bytes(path)
+    raw, problem = read_table_bytes(path)
+    if raw is None and problem != "file is missing":
+        _LOG.warning("history log %s not updated: %s", path, problem)
+        return
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     if not raw:
         writer.writerow(_LOG_COLUMNS)
     writer.writerow([entry.applied_at.isoformat(), entry.table, entry.kept,
                      safety.csv_safe(entry.reason)])
-    _write_atomically(path, (raw or b"") + out.getvalue().encode("utf-8"))
+    try:
+        _write_atomically(path, (raw or b"") + out.getvalue().encode("utf-8"))
+    except OSError as error:
+        _LOG.warning("history log %s not updated: %s", path, error.strerror or error)
 
 
 def applied(folder: Path, table: str | None = None) -> list[Applied]:
@@ -224,6 +234,7 @@ def applied(folder: Path, table: str | None = None) -> list[Applied]:
             when = datetime.fromisoformat(row.get("applied_at", ""))
         except ValueError:
             continue
+        when = when if when.tzinfo else when.replace(tzinfo=UTC)  # a hand-written time
         if table in (None, row.get("table")):
             found.append(Applied(when, row.get("table", ""), row.get("kept", ""),
                                  row.get("reason", "")))

@@ -33,6 +33,11 @@ MAX_TABLE_MB = 5
 MAX_TABLE_BYTES = MAX_TABLE_MB * 1_000_000
 
 
+# A cell may be as large as a table (the default limit, 128 KiB, would make a long unclosed
+# quote an exception where every reader expects rows).
+csv.field_size_limit(MAX_TABLE_BYTES + 1)
+
+
 def data_dir() -> Path:
     """The data folder in use: $AIMAP_DATA_DIR when set (forks, tests), else data/."""
     return Path(os.environ.get("AIMAP_DATA_DIR") or DATA_DIR)
@@ -90,13 +95,13 @@ def file_problem(path: Path) -> str | None:
     except OSError as error:
         return f"cannot be read ({error.strerror})"
     if stat.S_ISLNK(info.st_mode):
-        target = path.resolve()
+        try:
+            target = path.resolve(strict=True)
+            info = target.stat()
+        except (OSError, RuntimeError):  # RuntimeError: a loop of links
+            return "is a link to nothing; put the file itself here"
         if path.parent.resolve() not in target.parents:
             return "is a link to a file outside the data folder; put the file itself here"
-        try:
-            info = target.stat()
-        except OSError:
-            return "is a link to nothing; put the file itself here"
     if stat.S_ISDIR(info.st_mode):
         return "is a folder, not a file"
     if not stat.S_ISREG(info.st_mode):

@@ -26,7 +26,7 @@ Raw = dict[str, Rows]
 # Patterns are matched whole (fullmatch) and in ASCII: Python's int() and float() also take
 # '1_000', 'NaN', 'inf', '1e6' and full-width digits, which are typing accidents here.
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-_INT = re.compile(r"[0-9]+")
+_INT = re.compile(r"[0-9]{1,15}")  # more digits overflow the typed column
 _NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
 _WAVE = re.compile(r"[1-9][0-9]*")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -69,7 +69,7 @@ def _cell_problem(column: Column, value: str) -> str | None:
     if kind == "id" and not _ID.fullmatch(value):
         return f"'{value}' is not a valid id (letters, digits, '.', '_' and '-' only)"
     if kind == "int" and not _INT.fullmatch(value):
-        return f"'{value}' is not a whole number (digits 0-9 only)"
+        return f"'{value}' is not a whole number (at most 15 digits 0-9)"
     if kind == "wave" and not _WAVE.fullmatch(value):
         return f"'{value}' is not a wave number (1, 2, 3, …)"
     if kind == "float" and not _NUMBER.fullmatch(value):

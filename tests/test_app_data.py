@@ -87,6 +87,17 @@ def test_wrong_tokens_from_every_session_count_and_then_nobody_may_try(folder, m
     assert not app.file_uploader
 
 
+def test_a_wrong_token_left_in_the_box_counts_once(folder, monkeypatch):
+    monkeypatch.setattr(maintain, "WRONG_TOKENS", access.WrongTokens(per_minute=1))
+    monkeypatch.setenv("AIMAP_ADMIN_TOKEN", TOKEN)
+    app = run_page("pages/data.py")
+    app.text_input(key="data.token").set_value("guess").run()
+    for _ in range(3):  # reruns (a download click, a filter) are not new guesses
+        app.run()
+    assert [e.value for e in app.error] == [t("data.token_wrong")]
+    assert maintain.WRONG_TOKENS.wait_s() == 0
+
+
 @pytest.mark.parametrize("name", ["factories.script_name.csv", "factories.binary.csv",
                                   "budgets.negative_amount.csv", "factories.semicolon.csv"])
 def test_a_bad_upload_is_refused_with_its_location_and_nothing_changes(folder, monkeypatch,

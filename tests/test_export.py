@@ -116,6 +116,23 @@ def test_cli_fails_cleanly_without_chromium(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize(("command", "out", "message"), [
+    ("export", "a-file.txt/map.png", "cannot be written"),
+    ("export", ".", "is a folder"),
+    ("pack", "a-file.txt", "is a file, not a folder"),
+])
+def test_cli_refuses_an_output_it_cannot_write_before_rendering(tmp_path, command, out,
+                                                                 message):
+    (tmp_path / "a-file.txt").write_text("taken")
+    view = ["--view", "map"] if command == "export" else []
+    result = subprocess.run([sys.executable, "-m", "aimap", command, *view, "--out", out],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert (tmp_path / "a-file.txt").read_text() == "taken"
+
+
 def test_cli_pack_writes_the_folder(tmp_path):
     result = _cli("pack", "--out", str(tmp_path), "--countries", "ROU")
     assert result.returncode == 0, result.stderr

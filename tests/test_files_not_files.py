@@ -88,3 +88,36 @@ def test_leftovers_of_an_interrupted_apply_are_removed(folder):
     assert sorted(datastore.remove_leftovers(folder)) == sorted(left)
     assert not any(path.exists() for path in left)
     assert load_dataset(folder).meta["as_of"] == "2026-06-30"
+
+
+def test_a_loop_of_links_is_refused(folder):
+    (folder / "meta.csv").unlink()
+    (folder / "meta.csv").symlink_to(folder / "meta.csv")
+    with pytest.raises(DataError) as caught:
+        load_dataset(folder)
+    assert "meta.csv:0:-: is a link to nothing; put the file itself here" in caught.value.problems
+
+
+def test_a_long_unclosed_quote_is_a_problem_not_a_crash(folder):
+    broken = (folder / "claims.csv").read_bytes() + b'x,"' + b"y" * 200_000 + b"\n"
+    (folder / "claims.csv").write_bytes(broken)
+    assert datastore.row_count(folder, "claims") >= 1
+    assert datastore.download(folder, "claims")
+    with pytest.raises(DataError):
+        load_dataset(folder)
+
+
+def test_a_table_that_is_a_pipe_can_be_replaced_without_hanging(folder):
+    content = (folder / "meta.csv").read_bytes()
+    _replace_with("pipe", folder / "meta.csv")
+    assert datastore.apply(folder, "meta", content, reason="repair") is None  # nothing kept
+    assert load_dataset(folder).meta["as_of"] == "2026-06-30"
+
+
+def test_an_unreadable_history_log_is_left_alone_and_the_apply_stands(folder):
+    (folder / datastore.HISTORY_DIR / datastore.LOG_FILE).mkdir(parents=True)
+    content = (folder / "meta.csv").read_bytes().replace(b"describes this date", b"is edited")
+    assert datastore.apply(folder, "meta", content, reason="edit") is not None
+    assert (folder / "meta.csv").read_bytes() == content
+    assert (folder / datastore.HISTORY_DIR / datastore.LOG_FILE).is_dir()
+    assert datastore.applied(folder) == []

@@ -120,6 +120,8 @@ CASES = [
      "factories.csv:2:name: a value is required"),
     ("whole number", _edit("antennas.csv", 3, "partner_count", "many"),
      "antennas.csv:3:partner_count: 'many' is not a whole number"),
+    ("whole number too long to store", _edit("factories.csv", 2, "gpus", "9" * 20),
+     f"factories.csv:2:gpus: '{'9' * 20}' is not a whole number (at most 15 digits"),
     ("number with unit", _edit("budgets.csv", 2, "amount_eur", "100 M"),
      "budgets.csv:2:amount_eur: '100 M' is not a number"),
     ("date format", _edit("milestones.csv", 2, "start", "10/12/2024"),

@@ -21,6 +21,7 @@ from aimap.text import t
 from aimap.ui.data import show_problems
 
 _MAINTAINER_KEY = "aimap.maintainer"
+_LAST_WRONG_KEY = "aimap.maintainer.last_wrong"
 #: Wrong tokens of every session of this server (guessing from many tabs is no faster).
 WRONG_TOKENS = access.WrongTokens()
 _LOG = logging.getLogger("aimap.maintainers")
@@ -48,11 +49,14 @@ def maintainer_unlocked(token: str) -> bool:
     if wait:
         st.error(t("data.token_wait", seconds=math.ceil(wait)))
         return False
-    if hmac.compare_digest(hashlib.sha256(given.encode()).hexdigest(), expected):
+    given_hash = hashlib.sha256(given.encode()).hexdigest()
+    if hmac.compare_digest(given_hash, expected):
         st.session_state[_MAINTAINER_KEY] = expected
         st.rerun()
-    WRONG_TOKENS.failed()
-    _LOG.warning("a wrong maintainer token was given on the Data page")  # never the token
+    if st.session_state.get(_LAST_WRONG_KEY) != given_hash:  # a rerun is not a new guess
+        st.session_state[_LAST_WRONG_KEY] = given_hash
+        WRONG_TOKENS.failed()
+        _LOG.warning("a wrong maintainer token was given on the Data page")  # never the token
     st.error(t("data.token_wrong"))
     return False
 
