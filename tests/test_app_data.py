@@ -187,11 +187,7 @@ def test_after_apply_every_view_shows_the_new_data(folder, monkeypatch):
 
 
 def test_a_full_disk_on_apply_says_so_and_changes_nothing(folder, monkeypatch):
-    rows = read_rows(folder / "factories.csv")
-    rows[0]["city"] = "Barcelona (Sant Cugat)"
-    edited = folder.parent / "factories.csv"
-    write_rows(edited, rows)
-    app = _upload(_maintainer(monkeypatch), edited.name, edited.read_bytes())
+    app = _upload(_maintainer(monkeypatch), *_edited_factories(folder, 0, "Sant Cugat"))
     before = fingerprint(folder)
 
     def full_disk(*args, **kwargs):
