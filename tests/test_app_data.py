@@ -11,6 +11,7 @@ from conftest import read_rows, write_rows
 from test_bad_inputs import CORPUS, EXPECTED, fingerprint
 
 from aimap import access, datastore, schema
+from aimap.load import load_dataset
 from aimap.safety import plain
 from aimap.text import t
 from aimap.ui import maintain
@@ -274,3 +275,40 @@ def test_the_history_says_why_each_version_was_replaced(folder, monkeypatch):
     app = _maintainer(monkeypatch)
     assert maintain.version_label(kept).endswith("· moved to the campus")
     assert app.selectbox(key="data.version").value == kept.path.name
+
+
+def _break(path: Path, how: str) -> None:
+    if how == "deleted":
+        path.unlink()
+    elif how == "empty":
+        path.write_bytes(b"")
+    elif how == "binary":
+        path.write_bytes(b"\x00\x01\x02binary")
+    elif how == "missing column":
+        lines = path.read_text(encoding="utf-8").splitlines()
+        path.write_text("\n".join(line.split(",", 1)[-1] for line in lines) + "\n",
+                        encoding="utf-8")
+    elif how == "bad date":  # meta.csv: the as-of date
+        path.write_text(path.read_text(encoding="utf-8").replace("2026-06-30", "2025-02-30"),
+                        encoding="utf-8")
+
+
+_HOW = ("deleted", "empty", "binary", "missing column")
+
+
+@pytest.mark.parametrize(("table", "how"), [
+    *[(spec.name, _HOW[i % len(_HOW)]) for i, spec in enumerate(schema.TABLES)],
+    ("meta", "bad date")], ids=lambda v: str(v))
+def test_a_table_broken_on_disk_is_shown_and_restored_through_the_page(folder, monkeypatch,
+                                                                      table, how):
+    path = folder / schema.TABLES_BY_NAME[table].file
+    good = path.read_bytes()
+    datastore.apply(folder, table, good, reason="a version to come back to")
+    _break(path, how)
+    app = _maintainer(monkeypatch)
+    assert not app.exception
+    assert t("data.broken") in [w.value for w in app.warning]
+    app.selectbox(key="data.version").set_value(datastore.versions(folder)[0].path.name).run()
+    _apply(app, "data.restore", f"repair after the {how} file")
+    assert path.read_bytes() == good
+    assert load_dataset(folder).meta["as_of"]
