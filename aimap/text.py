@@ -311,6 +311,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "data.stale_entry": "{time}: {reason}",
         "data.no_reason": "(no reason given)",
         "data.fresh_preview": "Preview again against the table as it is now",
+        "chart.failed": "This chart cannot be drawn with the current data; the rest of the "
+                        "page still works, and the details are in the server's log.",
         "data.write_failed": "{file} could not be written ({reason}); nothing was changed.",
         "data.history_damaged": "{count} earlier version(s) cannot be restored (the others "
                                 "can):",

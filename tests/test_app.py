@@ -110,3 +110,19 @@ def test_bad_data_shows_the_problems_instead_of_charts(monkeypatch, data_copy):
     assert app.error and "problem" in app.error[0].value
     assert "factories.csv:1:-: missing column(s)" in app.code[0].value
     assert not app.metric
+
+
+@pytest.mark.parametrize(("page", "module", "builder"), [
+    ("pages/map.py", "aimap.figures.map", "map_figure"),
+    ("pages/timeline.py", "aimap.figures.timeline", "timeline_figure"),
+    ("pages/budgets.py", "aimap.figures.budgets", "budget_figure"),
+])
+def test_a_chart_that_cannot_be_drawn_is_said_so_and_the_page_stays(monkeypatch, page,
+                                                                   module, builder):
+    def broken(*args, **kwargs):
+        raise ValueError("a figure builder failed")
+
+    monkeypatch.setattr(f"{module}.{builder}", broken)
+    app = run_page(page)
+    assert text.t("chart.failed") in [w.value for w in app.warning]
+    assert app.title and not app.exception

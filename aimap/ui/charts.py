@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 
 import pandas as pd
@@ -17,6 +18,7 @@ from aimap.views import FigureBuilder
 
 #: plotly.js options: base map files from our own server (never the CDN), no plotly logo.
 PLOTLY_CONFIG = {"topojsonURL": "/app/static/topojson/", "displaylogo": False}
+_LOG = logging.getLogger("aimap.charts")
 
 
 def figure(builder: FigureBuilder, data: Dataset, selection: Selection,
@@ -47,8 +49,16 @@ def chart(fig: go.Figure, key: str | None = None) -> None:
 
 def view_chart(builder: FigureBuilder, data: Dataset, selection: Selection, name: str,
                key: str | None = None, **options: object) -> None:
-    """A view's figure on screen (clickable with a `key`) and its 'Download PNG' below."""
-    chart(figure(builder, data, selection, **options), key=key)
+    """A view's figure on screen (clickable with a `key`) and its 'Download PNG' below. A
+    figure that cannot be drawn is said so in its place (details in the server log); the
+    rest of the page still works."""
+    try:
+        fig = figure(builder, data, selection, **options)
+    except Exception:  # whatever broke, the visitor gets a sentence, not a traceback
+        _LOG.exception("the %s chart could not be drawn", name)
+        st.warning(t("chart.failed"))
+        return
+    chart(fig, key=key)
     png_button(builder, data, selection, name, **options)
 
 
