@@ -22,7 +22,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from aimap import formatting, safety, schema
-from aimap.load import GEO_FILE, DataError, load_dataset, read_table_bytes, size_problem
+from aimap.load import (
+    GEO_FILE,
+    DataError,
+    file_problem,
+    load_dataset,
+    read_table_bytes,
+    size_problem,
+)
 
 _LOG = logging.getLogger("aimap.datastore")
 HISTORY_DIR = "history"
@@ -253,19 +260,25 @@ def _kept(folder: Path) -> Iterator[Version]:
             yield Version(table, saved_at, path)
 
 
+def _unrestorable(version: Version) -> str | None:
+    """Why a kept version cannot be restored, found without reading it (the history is
+    listed on every rerun of the Data page); a restore still reads it with every check."""
+    return file_problem(version.path) or size_problem(version.path.stat().st_size)
+
+
 def versions(folder: Path) -> list[Version]:
     """Every kept version that can be read, newest first, with the reason it was replaced."""
     reasons = {entry.kept: entry.reason for entry in applied(folder) if entry.kept}
     found = [Version(v.table, v.saved_at, v.path, reasons.get(v.path.name, ""))
-             for v in _kept(folder) if read_table_bytes(v.path)[0] is not None]
+             for v in _kept(folder) if _unrestorable(v) is None]
     return sorted(found, key=lambda v: v.saved_at, reverse=True)
 
 
 def damaged_versions(folder: Path) -> list[str]:
     """'file: why' for each history entry that cannot be restored (a folder, a dangling
     link, unreadable): listed, so the others stay restorable."""
-    return sorted(f"{v.path.name}: {read_table_bytes(v.path)[1]}" for v in _kept(folder)
-                  if read_table_bytes(v.path)[0] is None)
+    found = ((v.path.name, _unrestorable(v)) for v in _kept(folder))
+    return sorted(f"{name}: {problem}" for name, problem in found if problem)
 
 
 def remove_leftovers(folder: Path) -> list[Path]:
