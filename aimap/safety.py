@@ -10,9 +10,11 @@ from collections.abc import Iterable
 
 #: Characters Markdown, HTML, LaTeX or Streamlit's directives could read (each is escaped).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&=^\"'])")
-#: Emoji shortcodes (`:smile:`) are replaced after escapes are read: an invisible word joiner
-#: after each colon keeps them text.
+#: Emoji shortcodes (`:smile:`) are replaced after escapes are read, and GFM turns "www." and
+#: "name@host" into links whatever is escaped: an invisible word joiner after each colon, "www"
+#: and "@" keeps them text.
 _WORD_JOINER = "\u2060"
+_AUTOLINK_START = re.compile(r"(:|@|\bwww(?=\\\.))", re.IGNORECASE)
 QUOTE_WIDTH = 40
 
 
@@ -21,7 +23,7 @@ def plain(value: object) -> str:
     image, emphasis, HTML, formula, colour or emoji; line breaks become spaces. Every message
     that quotes such text goes through here."""
     text = " ".join(str(value).split())
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace(":", ":" + _WORD_JOINER)
+    return _AUTOLINK_START.sub("\\1" + _WORD_JOINER, _MARKDOWN_SPECIAL.sub(r"\\\1", text))
 
 
 def plain_join(values: Iterable[object], separator: str = ", ") -> str:

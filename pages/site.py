@@ -26,7 +26,8 @@ charts.png_button(site_figure, data, Selection(), f"site-{site_id}", id=site_id)
 left, right = st.columns(2)
 with left:
     st.subheader(t("site.facts"))
-    st.table(profile.facts.assign(field=profile.facts["field"].map(lambda f: t(f"field.{f}")))
+    st.table(profile.facts.assign(field=profile.facts["field"].map(lambda f: t(f"field.{f}")),
+                                  value=profile.facts["value"].map(plain))
              .rename(columns={"field": t("col.field"), "value": t("col.value")})
              .set_index(t("col.field")))
     st.caption(t("site.facts_sources",

@@ -1,6 +1,7 @@
 """Formatting for people and the message catalogue."""
 
 import math
+import re
 from types import SimpleNamespace
 
 import pandas as pd
@@ -79,6 +80,14 @@ def test_markdown_escape_defuses_links_and_html():
     escaped = safety.plain("[click](javascript:alert(1)) <b>*x*</b>")
     assert "[" not in escaped.replace("\\[", "")
     assert "<" not in escaped.replace("\\<", "")
+
+
+@pytest.mark.parametrize("autolink", ["www.evil.example", "WWW.evil.example",
+                                      "phish@evil.example", "https://evil.example"])
+def test_plain_breaks_what_gfm_would_link_and_keeps_it_readable(autolink):
+    escaped = safety.plain(f"see {autolink} now")
+    assert re.search(r"www\\\.|@[a-z]|https:/", escaped, re.IGNORECASE) is None
+    assert re.sub(r"\\(.)", r"\1", escaped).replace("\u2060", "") == f"see {autolink} now"
 
 
 def test_source_line_links_web_sources_and_names_seed_files():
