@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up everything `make run` / `make test` need on a fresh Debian or Ubuntu machine:
-# a .venv (with uv) from the pinned requirements, and Debian's chromium for PNG export and
-# browser tests. Usage: scripts/setup.sh [dev]
+# a .venv (with uv) from the pinned requirements, Debian's chromium for PNG export and
+# browser tests, and (for the tests) LibreOffice Calc, which reads every CSV download back.
+# Usage: scripts/setup.sh [dev]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,5 +47,13 @@ if ! command -v chromium >/dev/null; then
     if ! apt_install chromium; then
         echo "setup: could not install chromium (needs root or sudo): the app runs, but PNG" \
              "export and browser tests need 'apt-get install chromium'." >&2
+    fi
+fi
+
+if [ "$with_dev" = dev ] && ! command -v soffice >/dev/null; then
+    echo "setup: installing Debian's LibreOffice Calc (the tests read CSV downloads back with it)"
+    if ! apt_install --no-install-recommends libreoffice-calc-nogui; then
+        echo "setup: could not install libreoffice-calc-nogui (needs root or sudo): the" \
+             "spreadsheet read-back test needs it." >&2
     fi
 fi

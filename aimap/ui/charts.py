@@ -89,5 +89,5 @@ def pack_button(data: Dataset, selection: Selection) -> None:
 
 def csv_download(label: str, table: pd.DataFrame, file_name: str) -> None:
     """A table as UTF-8 CSV that spreadsheets open safely (no formula runs)."""
-    st.download_button(label, file_name=file_name, mime="text/csv", data=lambda: table.map(
-        safety.csv_safe).to_csv(index=False, lineterminator=safety.CSV_LINE_END).encode())
+    st.download_button(label, file_name=file_name, mime="text/csv",
+                       data=lambda: safety.frame_csv(table))
