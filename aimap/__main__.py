@@ -74,6 +74,10 @@ def _unwritable(path: Path, folder: bool = False) -> str | None:
         return f"--out {str(path)!r} is a file, not a folder"
     if not folder and path.is_dir():
         return f"--out {str(path)!r} is a folder"
+    if not folder and path.is_symlink() and not path.exists():
+        return f"--out {str(path)!r} is a link to nothing"
+    if not folder and path.exists() and not path.is_file():
+        return f"--out {str(path)!r} is not a regular file (a pipe or a device)"
     try:
         if folder:
             path.mkdir(parents=True, exist_ok=True)

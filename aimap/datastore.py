@@ -107,11 +107,6 @@ def check(folder: Path, table: str, content: bytes, geo_file: Path = GEO_FILE) -
     return []
 
 
-def changes(folder: Path, table: str, content: bytes) -> list[RowChange]:
-    """What `content` adds, removes and changes in `table` as it is on disk (see `diff`)."""
-    return diff(table, current(folder, table), content)
-
-
 def diff(table: str, old_content: bytes, new_content: bytes) -> list[RowChange]:
     """What `new_content` adds, removes and changes in `old_content`, row by row (rows are
     matched on the table's key; tables without a key compare whole rows)."""
@@ -168,9 +163,14 @@ def current(folder: Path, table: str) -> bytes:
     return raw or b""
 
 
+def fingerprint(content: bytes) -> str:
+    """What `digest` gives for a table holding `content`."""
+    return hashlib.sha256(content).hexdigest()
+
+
 def digest(folder: Path, table: str) -> str:
     """A fingerprint of the table on disk: `apply` compares it to refuse a stale preview."""
-    return hashlib.sha256(current(folder, table)).hexdigest()
+    return fingerprint(current(folder, table))
 
 
 def _summary(row: dict[str, str]) -> str:
@@ -244,7 +244,7 @@ def applied(folder: Path, table: str | None = None) -> list[Applied]:
         when = when if when.tzinfo else when.replace(tzinfo=UTC)  # a hand-written time
         if table in (None, row.get("table")):
             found.append(Applied(when, row.get("table", ""), row.get("kept", ""),
-                                 row.get("reason", "")))
+                                 safety.csv_original(row.get("reason", ""))))
     return found
 
 

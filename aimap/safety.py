@@ -64,6 +64,14 @@ def csv_safe(value: object) -> object:
     return value
 
 
+def csv_original(value: str) -> str:
+    """The one-line text `csv_safe` was given, for a file the app writes and reads back
+    itself (the history log's reasons): "'- typo fixed" is read as "- typo fixed"."""
+    if value.startswith("'") and csv_safe(value[1:]) == value:
+        return value[1:]
+    return value
+
+
 def csv_bytes(rows: Iterable[Iterable[object]]) -> bytes:
     """Rows as UTF-8 CSV that spreadsheets open safely: cells `csv_safe`, line breaks in a
     cell always quoted."""

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import read_rows, write_rows
 
-from aimap import datastore, schema
+from aimap import datastore, safety, schema
 from aimap.datastore import RowChange
 from aimap.load import load_dataset
 
@@ -49,7 +49,7 @@ def test_a_preview_lists_changed_cells_added_and_removed_rows(data_copy):
         removed = rows.pop(1)
         rows.append({**removed, "id": "new-aif", "name": "New AI Factory"})
     content = _edited(data_copy, "factories", edit)
-    found = datastore.changes(data_copy, "factories", content)
+    found = _changes(data_copy, "factories", content)
     first = read_rows(data_copy / "factories.csv")[:2]
     assert RowChange("changed", first[0]["id"], "name", first[0]["name"],
                      "Renamed AI Factory") in found
@@ -62,7 +62,7 @@ def test_a_preview_lists_changed_cells_added_and_removed_rows(data_copy):
 def test_a_table_without_key_compares_whole_rows(data_copy):
     def edit(rows):
         rows[0]["raw_label"] = "santé"
-    found = datastore.changes(data_copy, "sectors", _edited(data_copy, "sectors", edit))
+    found = _changes(data_copy, "sectors", _edited(data_copy, "sectors", edit))
     assert [c.change for c in found] == ["removed", "added"]
     first = read_rows(data_copy / "sectors.csv")[0]
     assert found[1].after.startswith(f"{first['subject']} · {first['sector']} · santé")
@@ -71,7 +71,7 @@ def test_a_table_without_key_compares_whole_rows(data_copy):
 def test_an_unchanged_upload_changes_nothing(data_copy):
     content = (data_copy / "budgets.csv").read_bytes()
     assert datastore.check(data_copy, "budgets", content) == []
-    assert datastore.changes(data_copy, "budgets", content) == []
+    assert _changes(data_copy, "budgets", content) == []
 
 
 def test_apply_writes_the_table_and_keeps_the_previous_version(data_copy):
@@ -92,7 +92,7 @@ def test_any_version_can_be_restored_the_same_way(data_copy):
     datastore.apply(data_copy, "factories", _edited(data_copy, "factories",
                                                     _rename_first_factory))
     kept = datastore.versions(data_copy)[0]
-    assert datastore.changes(data_copy, "factories", kept.path.read_bytes())
+    assert _changes(data_copy, "factories", kept.path.read_bytes())
     datastore.apply(data_copy, "factories", kept.path.read_bytes())
     assert (data_copy / "factories.csv").read_bytes() == original
     assert [v.table for v in datastore.versions(data_copy)] == ["factories", "factories"]
@@ -195,6 +195,15 @@ def test_each_apply_is_logged_with_when_what_it_replaced_and_why(data_copy):
     assert all(v.path.name != datastore.LOG_FILE for v in datastore.versions(data_copy))
 
 
+@pytest.mark.parametrize("reason", ["- typo fixed", "=SUM(A1) was wrong", "+1 site", "-5 sites"])
+def test_a_reason_that_starts_like_a_formula_is_stored_safely_and_read_as_typed(data_copy,
+                                                                                reason):
+    datastore.apply(data_copy, "meta", (data_copy / "meta.csv").read_bytes(), reason=reason)
+    assert datastore.applied(data_copy)[-1].reason == reason
+    log = (data_copy / datastore.HISTORY_DIR / datastore.LOG_FILE).read_text()
+    assert f",{reason}" not in log or safety._is_number(reason)
+
+
 def test_applied_tables_stay_readable_by_others(data_copy):
     datastore.apply(data_copy, "factories", _edited(data_copy, "factories",
                                                     _rename_first_factory))
@@ -208,7 +217,7 @@ def test_a_missing_table_can_be_uploaded_and_is_left_out_of_downloads(data_copy)
     assert datastore.download(data_copy, "claims") == b""
     with zipfile.ZipFile(io.BytesIO(datastore.bundle(data_copy))) as archive:
         assert "claims.csv" not in archive.namelist()
-    assert {c.change for c in datastore.changes(data_copy, "claims", content)} == {"added"}
+    assert {c.change for c in _changes(data_copy, "claims", content)} == {"added"}
     assert datastore.apply(data_copy, "claims", content) is None  # nothing to keep
     assert (data_copy / "claims.csv").read_bytes() == content
 
@@ -223,7 +232,7 @@ def test_reordered_columns_are_no_change(data_copy):
     rows = read_rows(data_copy / "sectors.csv")
     write_rows(data_copy.parent / "sectors.csv", rows, fieldnames=list(reversed(rows[0])))
     reordered = (data_copy.parent / "sectors.csv").read_bytes()
-    assert datastore.changes(data_copy, "sectors", reordered) == []
+    assert _changes(data_copy, "sectors", reordered) == []
 
 
 def test_downloads_neutralise_formulas_but_keep_numbers(data_copy):
@@ -248,3 +257,8 @@ def test_the_bundle_holds_every_table_and_the_readme(data_copy):
         names = set(archive.namelist())
         assert names == {t.file for t in schema.TABLES} | {"README.md"}
         assert archive.read("README.md") == (data_copy / "README.md").read_bytes()
+
+
+def _changes(folder, table: str, content: bytes) -> list[datastore.RowChange]:
+    """What `content` changes in `table` as it is on disk."""
+    return datastore.diff(table, datastore.current(folder, table), content)

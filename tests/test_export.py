@@ -120,10 +120,14 @@ def test_cli_fails_cleanly_without_chromium(tmp_path):
     ("export", "a-file.txt/map.png", "cannot be written"),
     ("export", ".", "is a folder"),
     ("pack", "a-file.txt", "is a file, not a folder"),
+    ("export", "a-pipe", "is not a regular file"),
+    ("export", "a-dangling-link", "is a link to nothing"),
 ])
 def test_cli_refuses_an_output_it_cannot_write_before_rendering(tmp_path, command, out,
                                                                  message):
     (tmp_path / "a-file.txt").write_text("taken")
+    os.mkfifo(tmp_path / "a-pipe")  # opening it to write would wait for a reader forever
+    (tmp_path / "a-dangling-link").symlink_to(tmp_path / "gone" / "map.png")
     view = ["--view", "map"] if command == "export" else []
     result = subprocess.run([sys.executable, "-m", "aimap", command, *view, "--out", out],
                             cwd=tmp_path, capture_output=True, text=True, timeout=120,
@@ -131,6 +135,7 @@ def test_cli_refuses_an_output_it_cannot_write_before_rendering(tmp_path, comman
     assert result.returncode == 2, result.stderr
     assert message in result.stderr and "Traceback" not in result.stderr
     assert (tmp_path / "a-file.txt").read_text() == "taken"
+    assert not (tmp_path / "gone").exists()
 
 
 def test_cli_pack_writes_the_folder(tmp_path):

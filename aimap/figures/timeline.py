@@ -119,9 +119,9 @@ def _legend_bar(name: str, colour: str, group: str, hatched: bool = False) -> go
                   marker=_bar_marker(colour, hatched), hoverinfo="skip", showlegend=True)
 
 
-def _marker_label(dataset: Dataset, step: pd.Series) -> str:
-    """'Wave 4 selected' for a wave's selection (waves are content), else the step's label."""
-    waves = {schema.WAVE_SUBJECT.format(wave=w): w for w in query.waves(dataset)}
+def _marker_label(waves: dict[str, str], step: pd.Series) -> str:
+    """'Wave 4 selected' for a wave's selection (`waves`: subject -> wave, as waves are
+    content), else the step's label."""
     if step["phase"] == "selection" and step["subject"] in waves:
         return t("timeline.marker.wave", wave=waves[step["subject"]])
     if step["phase"] == "selection" and step["subject"] == "antennas-2025":
@@ -131,8 +131,9 @@ def _marker_label(dataset: Dataset, step: pd.Series) -> str:
 
 def _markers(figure: go.Figure, dataset: Dataset, today: date) -> None:
     """Programme events as labelled lines (days) or bands (ranges), and today's line."""
+    waves = {schema.WAVE_SUBJECT.format(wave=w): w for w in query.waves(dataset)}
     for index, step in timeline.programme_markers(dataset).iterrows():
-        label = _marker_label(dataset, step)
+        label = _marker_label(waves, step)
         if step["confidence"] != "high":
             level = t("confidence." + step["confidence"])
             label += f" ({t('timeline.low_confidence', level=level)})"

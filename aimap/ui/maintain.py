@@ -96,9 +96,10 @@ def review(folder: Path, table: str, content: bytes, action: str, key: str) -> N
         show_problems(t("data.refused", count=len(problems)), problems)
         return
     basis_key = f"data.basis.{key}.{table}.{hashlib.sha256(content).hexdigest()}"
-    if basis_key not in st.session_state:
-        st.session_state[basis_key] = _Basis(datastore.digest(folder, table),
-                                             datastore.current(folder, table), datetime.now(UTC))
+    if basis_key not in st.session_state:  # one read: the preview and its check agree
+        shown = datastore.current(folder, table)
+        st.session_state[basis_key] = _Basis(datastore.fingerprint(shown), shown,
+                                             datetime.now(UTC))
     basis = st.session_state[basis_key]
     if datastore.digest(folder, table) != basis.digest:
         _changed_since(folder, table, basis, basis_key)
