@@ -6,8 +6,9 @@ PORT ?= 8501
 run: setup
 	.venv/bin/streamlit run app.py --server.port $(PORT) --server.address localhost
 
+# Two workers: half the suite waits on a browser or a server, so two overlap even on 2 cores.
 test: setup-dev
-	.venv/bin/python -m pytest
+	.venv/bin/python -m pytest -n 2 --dist loadscope
 
 bench: setup-dev
 	.venv/bin/python -m bench
