@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import csv
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from browser import LAUNCH_ARGS, chromium_or_fail, streamlit_server
 
+from aimap import schema
 from aimap.load import DATA_DIR, Dataset, load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,6 +56,19 @@ def write_rows(path: Path, rows: list[dict[str, str]], fieldnames: list[str] | N
                                 lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+
+
+def fixture_with_text(folder: Path, edit: Callable[[dict[str, str], str], str]) -> Path:
+    """A copy of the fixture in `folder` whose every text cell of every table is
+    `edit(row, column)`, written as a hand edit (no validation)."""
+    shutil.copytree(FIXTURE, folder)
+    for table in schema.TABLES:
+        rows = read_rows(folder / table.file)
+        for row in rows:
+            for column in (c.name for c in table.columns if c.kind == "text"):
+                row[column] = edit(row, column)
+        write_rows(folder / table.file, rows, list(table.column_names))
+    return folder
 
 
 @pytest.fixture(scope="session")

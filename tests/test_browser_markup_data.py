@@ -5,15 +5,13 @@ request leaves 127.0.0.1, and the payloads are shown as the text they are."""
 
 from __future__ import annotations
 
-import shutil
 from itertools import cycle
 
 import pytest
 from browser import READY, is_local, streamlit_server
-from conftest import FIXTURE, read_rows, write_rows
+from conftest import fixture_with_text
 from playwright.sync_api import expect
 
-from aimap import schema
 from aimap.load import load_dataset
 
 pytestmark = pytest.mark.browser
@@ -35,18 +33,14 @@ PAGES = {"overview": "/", "map": "/map?country=ESP", "timeline": "/timeline",
 @pytest.fixture(scope="module")
 def tainted_server(tmp_path_factory):
     """A server of its own on a fixture copy with a payload appended to every text cell."""
-    folder = tmp_path_factory.mktemp("tainted") / "data"
-    shutil.copytree(FIXTURE, folder)
     payloads = cycle(PAYLOADS)
-    for table in schema.TABLES:
-        text = [c.name for c in table.columns if c.kind == "text"]
-        rows = read_rows(folder / table.file)
-        for row in rows:
-            for column in text:
-                if row.get("key") == "as_of":
-                    continue  # meta.csv's date, in its text column
-                row[column] = f"{row[column]} {next(payloads)}".strip()
-        write_rows(folder / table.file, rows, list(table.column_names))
+
+    def tainted(row: dict[str, str], column: str) -> str:
+        if row.get("key") == "as_of":
+            return row[column]  # meta.csv's date, in its text column
+        return f"{row[column]} {next(payloads)}".strip()
+
+    folder = fixture_with_text(tmp_path_factory.mktemp("tainted") / "data", tainted)
     load_dataset(folder)  # still valid data: the app must draw it, not refuse it
     with streamlit_server({"AIMAP_DATA_DIR": str(folder)}) as base:
         yield base

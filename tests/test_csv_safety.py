@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 
 import pandas as pd
 import pytest
-from conftest import FIXTURE, read_rows, write_rows
+from conftest import FIXTURE, fixture_with_text, read_rows, write_rows
 
 from aimap import datastore, safety, schema
 
@@ -78,16 +78,8 @@ HOSTILE = ("Caveat.\r=cmd|' /C calc'!A0", "=1+1", "+44 20 7946 0000", "@SUM(A1)"
 @pytest.fixture
 def hostile_copy(tmp_path):
     """The fixture with a hostile cell in every text column of every table, as a hand edit."""
-    folder = tmp_path / "data"
-    shutil.copytree(FIXTURE, folder)
     cells = iter(HOSTILE * 100)
-    for table in schema.TABLES:
-        rows = read_rows(folder / table.file)
-        for row in rows:
-            for column in (c.name for c in table.columns if c.kind == "text"):
-                row[column] = next(cells)
-        write_rows(folder / table.file, rows, list(table.column_names))
-    return folder
+    return fixture_with_text(tmp_path / "data", lambda row, column: next(cells))
 
 
 def _downloads(folder) -> dict[str, bytes]:
