@@ -36,7 +36,7 @@ def grouped(dataset: Dataset, shown: pd.DataFrame, grouping: str) -> pd.DataFram
     parts = split(dataset, shown)
     sites = shown.set_index("id")
     if grouping == "site":
-        return parts.assign(label=sites.loc[parts.index, "name"])
+        return parts.assign(label=sites.loc[parts.index, "label"])
     keys = sites.loc[parts.index, "wave" if grouping == "wave" else "country"]
     if grouping == "wave":
         national = sites.loc[parts.index, "kind"] == "national_ai_factory"

@@ -14,8 +14,8 @@ from aimap.load import Dataset
 from aimap.selection import SITE_KINDS, Selection
 from aimap.text import t
 
-SITE_COLUMNS = ["id", "name", "kind", "wave", "selected_on", "country", "city", "lat", "lon",
-                "host", "status", "confidence", "sources", "notes"]
+SITE_COLUMNS = ["id", "name", "short_name", "kind", "wave", "selected_on", "country", "city",
+                "lat", "lon", "host", "status", "confidence", "sources", "notes"]
 SHARE_FUNDERS = ("eu", "national", "regional", "private")
 #: "Published budgets" everywhere (Overview, map, Budgets view, briefing pack, CLI) add up the
 #: sites of these kinds: AI Factories, Antennas and national AI factories. An AI Gigafactory
@@ -32,7 +32,8 @@ def sites(dataset: Dataset) -> pd.DataFrame:
         kind=dataset.factories["kind"].astype(object))[SITE_COLUMNS]
     antennas = dataset.antennas.assign(kind="antenna", wave=None, status="selected",
                                        host=dataset.antennas["coordinator"])[SITE_COLUMNS]
-    return pd.concat([factories, antennas], ignore_index=True)
+    both = pd.concat([factories, antennas], ignore_index=True)
+    return both.assign(label=both["short_name"].fillna(both["name"]))
 
 
 def filter_sites(all_sites: pd.DataFrame, selection: Selection,
@@ -189,6 +190,13 @@ def host_countries(dataset: Dataset) -> tuple[str, ...]:
 def site_names(dataset: Dataset) -> Mapping[str, str]:
     """Site id -> name, memoised (widgets name every site on every rerun)."""
     return MappingProxyType(dict(zip(sites(dataset)["id"], sites(dataset)["name"])))
+
+
+@lru_cache(maxsize=4)
+def site_labels(dataset: Dataset) -> Mapping[str, str]:
+    """Site id -> chart label (its short name, else its name), memoised: axes and PNGs use it,
+    hovers and tables keep the full name."""
+    return MappingProxyType(dict(zip(sites(dataset)["id"], sites(dataset)["label"])))
 
 
 @lru_cache(maxsize=4)

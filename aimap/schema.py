@@ -124,10 +124,16 @@ COUNTRIES = Table("countries", "Countries drawn on the map, with population for 
     _sources(required=False),
 ), key="iso3")
 
+#: The longest label a chart gives a site: longer names need a `short_name`, so no chart ever
+#: cuts a name (a cut name cannot be recovered from a pasted PNG).
+LABEL_WIDTH = 32
+
 FACTORIES = Table("factories", "AI Factories, national AI factories and AI Gigafactory "
                   "candidates.", (
     Column("id", "id", "Stable id, e.g. 'it4lia'.", required=True),
     Column("name", "text", "Official name.", required=True),
+    Column("short_name", "text", f"Chart label: the site's own acronym or a sourced short form, "
+           f"at most {LABEL_WIDTH} characters; required when the name is longer."),
     Column("kind", "enum", "What the site is.", required=True, allowed=FACTORY_KINDS),
     Column("wave", "wave", "EuroHPC selection wave (1, 2, 3, …: waves are content, a new one "
            "needs no code); empty for other kinds."),
@@ -154,6 +160,8 @@ ANTENNAS = Table("antennas", "AI Factory Antennas: national access points linked
                  "Factories.", (
     Column("id", "id", "Stable id, e.g. 'be-aifa'.", required=True),
     Column("name", "text", "Official name.", required=True),
+    Column("short_name", "text", f"Chart label: the site's own acronym or a sourced short form, "
+           f"at most {LABEL_WIDTH} characters; required when the name is longer."),
     Column("country", "ref", "Host country, ISO3.", required=True, ref="countries"),
     Column("city", "text", "City of the coordinator."),
     *_lat_lon(),

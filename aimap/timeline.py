@@ -85,7 +85,8 @@ def site_steps(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
 
 def rows(dataset: Dataset, shown: pd.DataFrame, grouping: str, sort: str,
          today: date) -> pd.DataFrame:
-    """One row per shown site that has a milestone: id, name, group, in display order."""
+    """One row per shown site that has a milestone: id, name, chart label, group, in display
+    order."""
     steps = site_steps(dataset, shown)
     names = query.country_names(dataset)
     placed = shown[shown["id"].isin(steps["subject"])].copy()
@@ -98,7 +99,7 @@ def rows(dataset: Dataset, shown: pd.DataFrame, grouping: str, sort: str,
     group_rank = _group_ranks(placed, grouping)
     placed["group_rank"] = placed["group"].map(group_rank)
     ordered = placed.sort_values(["group_rank", *keys], na_position="last")
-    return ordered[["id", "name", "group", "next"]].reset_index(drop=True)
+    return ordered[["id", "name", "label", "group", "next"]].reset_index(drop=True)
 
 
 def _group_ranks(placed: pd.DataFrame, grouping: str) -> dict[str, int]:

@@ -296,6 +296,23 @@ def check_one_preferred(raw: Raw) -> list[str]:
     return problems
 
 
+def check_labels(raw: Raw) -> list[str]:
+    """Every site has a chart label of at most `LABEL_WIDTH` characters: its short name, or its
+    name when that is short enough."""
+    problems = []
+    for table in (schema.FACTORIES, schema.ANTENNAS):
+        for row in raw[table.name]:
+            short = row["short_name"]
+            if len(short) > schema.LABEL_WIDTH:
+                problems.append(f"{_where(table, row, 'short_name')}: {len(short)} characters; "
+                                f"a chart label has at most {schema.LABEL_WIDTH}")
+            elif not short and len(row["name"]) > schema.LABEL_WIDTH:
+                problems.append(f"{_where(table, row, 'short_name')}: the name has "
+                                f"{len(row['name'])} characters; give a short name of at most "
+                                f"{schema.LABEL_WIDTH} for charts")
+    return problems
+
+
 def check_meta(raw: Raw) -> list[str]:
     """The dataset says which date it describes."""
     as_of = next((r for r in raw["meta"] if r["key"] == "as_of"), None)
@@ -306,7 +323,8 @@ def check_meta(raw: Raw) -> list[str]:
 
 
 _CROSS_RULES: tuple[Callable[[Raw], Iterable[str]], ...] = (
-    check_coordinates, check_date_order, check_amounts, check_one_preferred, check_meta,
+    check_coordinates, check_date_order, check_amounts, check_one_preferred, check_labels,
+    check_meta,
 )
 
 

@@ -245,3 +245,30 @@ def test_a_site_far_from_its_country_is_refused(fixture_copy):
         load_dataset(fixture_copy, GEO_FILE)
     assert [p for p in caught.value.problems if p.startswith("factories.csv:5:lat: 48.86, 2.35 "
                                                             "is ")], caught.value.problems
+
+
+def test_a_long_name_needs_a_short_name_for_charts(fixture_copy):
+    _edit("factories.csv", 2, "name", "Alpha AI Factory for Artificial Intelligence Research")(
+        fixture_copy)
+    with pytest.raises(DataError) as refused:
+        load_dataset(fixture_copy, GEO_FILE)
+    assert refused.value.problems == [
+        "factories.csv:2:short_name: the name has 53 characters; give a short name of at most "
+        "32 for charts"]
+
+
+def test_a_short_name_is_at_most_one_chart_label_long(fixture_copy):
+    _edit("antennas.csv", 2, "short_name", "E" * 33)(fixture_copy)
+    with pytest.raises(DataError) as refused:
+        load_dataset(fixture_copy, GEO_FILE)
+    assert refused.value.problems == [
+        "antennas.csv:2:short_name: 33 characters; a chart label has at most 32"]
+
+
+def test_a_site_is_labelled_by_its_short_name_else_its_name(fixture_copy):
+    _edit("factories.csv", 2, "short_name", "AAIF")(fixture_copy)
+    dataset = load_dataset(fixture_copy, GEO_FILE)
+    labels = query.site_labels(dataset)
+    assert labels["alpha-aif"] == "AAIF"
+    assert labels["eta-ant"] == "Eta AI Factory Antenna"
+    assert query.site_names(dataset)["alpha-aif"] == "Alpha AI Factory"

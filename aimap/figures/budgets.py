@@ -31,7 +31,7 @@ def money_axis(top: float) -> dict:
 
 def _group_labels(frame: pd.DataFrame, grouping: str, dataset: Dataset) -> list[str]:
     if grouping == "site":
-        return [escape(formatting.clip(label)) for label in frame["label"]]
+        return [escape(label) for label in frame["label"]]
     if grouping == "country":
         names = query.country_names(dataset)
         return [escape(names.get(c, c)) for c in frame.index]
@@ -118,9 +118,9 @@ def every_claim(dataset: Dataset, shown: pd.DataFrame, caption: Caption) -> go.F
     budgets = dataset.budgets
     rows = budgets[budgets["subject"].isin(query.budget_sites(shown)["id"])
                    & (budgets["scope"] == "site") & budgets["amount_eur"].notna()]
-    names = shown.set_index("id")["name"]
+    names = shown.set_index("id")["label"]
     order = rows.groupby("subject")["amount_eur"].max().sort_values().index
-    labels = {s: escape(formatting.clip(names[s])) for s in order}
+    labels = {s: escape(names[s]) for s in order}
     figure = go.Figure()
     for funder in ("mixed", *money.FUNDERS):
         for preferred in (True, False):

@@ -9,7 +9,7 @@ from html import escape
 import pandas as pd
 import plotly.graph_objects as go
 
-from aimap import coverage, formatting, query, theme
+from aimap import coverage, query, theme
 from aimap.figures.common import NARROW_FOOTER, Caption, caption_for, framed
 from aimap.load import Dataset
 from aimap.selection import Selection
@@ -30,12 +30,13 @@ def coverage_matrix(dataset: Dataset, shown: pd.DataFrame, rows: str, order: str
                     caption: Caption) -> go.Figure:
     """The heatmap: a filled cell where the row lists the sector; totals in the labels."""
     labels = _row_labels(dataset, rows)
+    short = query.site_labels(dataset) if rows == "sites" else labels
     sectors = dict(zip(dataset.sector_taxonomy["id"], dataset.sector_taxonomy["name_en"]))
     table = coverage.ordered(coverage.matrix(dataset, shown, rows), labels, order)
     notes = coverage.cell_notes(dataset, shown, rows)
     row_totals, column_totals = table.sum(axis=1), table.sum(axis=0)
     x = [f"{escape(coverage.short_name(sectors[s]))} ({column_totals[s]})" for s in table.columns]
-    y = [f"{escape(formatting.clip(labels.get(r, r)))} ({row_totals[r]})" for r in table.index]
+    y = [f"{escape(short.get(r, r))} ({row_totals[r]})" for r in table.index]
     hover = [[_cell_hover(labels.get(r, r), sectors[s], notes.get((r, s))) for s in table.columns]
              for r in table.index]
     top = max(int(table.to_numpy().max()) if table.size else 1, 1)

@@ -55,13 +55,13 @@ def _hover(step: pd.Series, site: str, dataset: Dataset, others: list[str]) -> s
 def _y_axis(order: pd.DataFrame) -> tuple[list[str], list[str]]:
     """Category keys and their labels, a bold header row before each group."""
     keys, labels, last = [], [], None
-    for site_id, name, group in zip(order["id"], order["name"], order["group"]):
+    for site_id, label, group in zip(order["id"], order["label"], order["group"]):
         if group != last:
             keys.append(f"group:{group}")
             labels.append(f"<b>{escape(group)}</b>")
             last = group
         keys.append(site_id)
-        labels.append(escape(formatting.clip(name)))
+        labels.append(escape(label))
     return keys, labels
 
 
