@@ -196,6 +196,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "timeline.chart_title": "Deployment phases and milestones",
         "timeline.marker.wave": "Wave {wave} selected",
         "timeline.marker.antennas-2025": "Antennas selected",
+        "timeline.marker.scoped": "{label} · {scope} only",
         "timeline.footer": "Sources: aimap curated dataset (EuroHPC JU, governments, press; every "
                            "date sourced). Imprecise dates are drawn as the range they stand for. "
                            "Data as of {date}.",
@@ -204,6 +205,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "timeline.group_by": "Group rows by",
         "timeline.sort_by": "Sort rows by",
         "timeline.window": "Window",
+        "timeline.window_widened": "The window is shown at least {days} days wide.",
         "grouping.wave": "Wave",
         "grouping.country": "Country",
         "grouping.kind": "Kind",
@@ -221,11 +223,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "timeline.legend.done": "done (solid)",
         "timeline.legend.planned": "planned (hatched / hollow)",
         "timeline.low_confidence": "{level} confidence",
+        "timeline.legend.programme": "programme date (dotted)",
+        "timeline.legend.as_of": "data as of (dashed)",
+        "timeline.legend.today": "today (red)",
+        "timeline.legend.scoped": "claim on some rows only (grey)",
+        "timeline.legend.day": "one-day step (diamond)",
         "timeline.today": "today",
         "timeline.as_of": "data as of",
         "timeline.unplaced": "No dated milestone published for: {names}",
         "timeline.next_90": "Next 90 days",
         "timeline.next_90_none": "No milestone planned in the next 90 days.",
+        "timeline.next_90_stale": "This list counts from today ({today}), but the data dates "
+                                  "from {date}: a planned step may have happened, moved or been "
+                                  "dropped since.",
         "timeline.click_hint": "Click a bar to open the site's page.",
         "phase_group.setup": "Call, selection, agreements",
         "phase_group.procurement": "Procurement, contract",

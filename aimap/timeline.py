@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from aimap import formatting, query, text
+from aimap import formatting, query, schema, text
 from aimap.load import Dataset
 from aimap.selection import SITE_KINDS
 
@@ -15,6 +15,8 @@ GROUPINGS = ("wave", "country", "kind")
 SORTS = ("selection", "country", "next")
 DEFAULT_GROUPING, DEFAULT_SORT = "wave", "selection"
 DEFAULT_WINDOW = (date(2024, 9, 1), date(2027, 6, 30))
+#: The narrowest window drawn: a day or two leaves an empty chart.
+MIN_WINDOW_DAYS = 30
 
 #: Phases drawn in one colour each, in the order a site goes through them.
 PHASE_GROUPS = {
@@ -44,10 +46,26 @@ def parse_window(value: str) -> tuple[date, date] | None:
 
 def clamp_window(window: tuple[date, date],
                  bounds: tuple[date, date]) -> tuple[date, date] | None:
-    """`window` in order and inside `bounds`; None when nothing of it is left."""
+    """`window` in order, inside `bounds` and at least MIN_WINDOW_DAYS long; None when nothing
+    of it is left."""
     first, last = sorted(window)
     first, last = max(first, bounds[0]), min(last, bounds[1])
-    return (first, last) if first < last else None
+    return widen((first, last), bounds) if first <= last else None
+
+
+def widen(window: tuple[date, date],
+          bounds: tuple[date, date] | None = None) -> tuple[date, date]:
+    """`window` in order and stretched to MIN_WINDOW_DAYS (later first, earlier when `bounds`
+    stop it)."""
+    first, last = sorted(window)
+    span = timedelta(days=MIN_WINDOW_DAYS)
+    if last - first >= span:
+        return first, last
+    last = first + span
+    if bounds is not None and last > bounds[1]:
+        last = bounds[1]
+        first = max(last - span, bounds[0])
+    return first, last
 
 
 def window_bounds(dataset: Dataset) -> tuple[date, date]:
@@ -137,6 +155,23 @@ def programme_markers(dataset: Dataset) -> pd.DataFrame:
     steps = dataset.milestones
     return steps[steps["subject"].isin(_markers(dataset))
                  & steps["phase"].isin(MARKER_PHASES)].sort_values("start").reset_index(drop=True)
+
+
+def scope_rows(shown: pd.DataFrame, subject: str) -> pd.Series:
+    """The ids of the shown sites a programme subject's claim is about: a wave's sites, the
+    Antennas, or every site for the programme itself."""
+    if subject.startswith(schema.WAVE_SUBJECT.format(wave="")):
+        wave = subject.removeprefix(schema.WAVE_SUBJECT.format(wave=""))
+        return shown.loc[shown["wave"].astype("string") == wave, "id"]
+    if subject == "antennas-2025":
+        return shown.loc[shown["kind"] == "antenna", "id"]
+    return shown["id"]
+
+
+def is_stale(dataset: Dataset, today: date, days: int = 90) -> bool:
+    """True when `today` is more than `days` past the data's as-of date: a list 'from today'
+    then rests on old data."""
+    return pd.Timestamp(today) - dataset.as_of > pd.Timedelta(days=days)
 
 
 def coming_up(dataset: Dataset, shown: pd.DataFrame, today: date,

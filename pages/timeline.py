@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from aimap import timeline
+from aimap import formatting, timeline
 from aimap.figures.common import read_click
 from aimap.figures.timeline import timeline_figure
 from aimap.safety import plain_join
@@ -22,12 +22,15 @@ controls = st.columns(2)
 grouping = page.option("group", controls[0])
 sort = page.option("sort", controls[1])
 window = page.option("window")
+drawn = timeline.widen(window, timeline.window_bounds(data))
+if drawn != window:
+    st.caption(t("timeline.window_widened", days=timeline.MIN_WINDOW_DAYS))
 
 click = read_click(state.new_clicks("timeline"))
 if click and click[0] == "site":
     st.switch_page(page_of("site"), query_params={"id": click[1]})
 charts.view_chart(timeline_figure, data, selection, "timeline", key="timeline",
-                  grouping=grouping, sort=sort, window=window, today=today)
+                  grouping=grouping, sort=sort, window=drawn, today=today)
 st.caption(t("timeline.click_hint"))
 missing = timeline.unplaced(data, shown)
 if not missing.empty:
@@ -35,6 +38,9 @@ if not missing.empty:
 
 st.subheader(t("timeline.next_90"))
 upcoming = timeline.coming_up(data, shown, today)
+if timeline.is_stale(data, today):
+    st.warning(t("timeline.next_90_stale", today=formatting.format_date(today),
+                 date=formatting.format_date(data.as_of)))
 if upcoming.empty:
     st.caption(t("timeline.next_90_none"))
 else:

@@ -72,3 +72,24 @@ def test_clicking_a_bar_opens_the_site():
     app.run()
     assert not app.exception
     assert as_read(app.title[0].value) == "Alpha AI Factory"
+
+
+def test_next_90_days_warns_when_today_is_long_past_the_data(fixture):
+    app = _timeline()
+    warnings = [w.value for w in app.warning]
+    stale = [w for w in warnings if "the data dates from 30 Jun 2026" in w]
+    assert len(stale) == (1 if timeline.is_stale(fixture, date.today()) else 0)
+
+
+def test_a_one_day_window_is_drawn_thirty_days_wide():
+    app = _timeline(window="2025-03-12,2025-03-12")
+    assert app.slider(key="window").value == (date(2025, 3, 12), date(2025, 4, 11))
+    assert not app.exception
+
+
+def test_a_narrow_slider_window_says_it_is_widened():
+    app = _timeline()
+    app.slider(key="window").set_value((date(2025, 3, 12), date(2025, 3, 20))).run()
+    widened = text.t("timeline.window_widened", days=timeline.MIN_WINDOW_DAYS)
+    assert widened in [c.value for c in app.caption]
+    assert not app.exception

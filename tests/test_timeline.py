@@ -13,9 +13,10 @@ import pytest
 from conftest import FIXTURE, read_rows, write_rows
 
 from aimap import query, theme, timeline
-from aimap.figures.timeline import date_text, timeline_figure
+from aimap.figures.timeline import _BAND_FONT, date_text, timeline_figure
 from aimap.load import Dataset, load_dataset
 from aimap.selection import Selection
+from aimap.text import t
 
 TODAY = date(2026, 11, 23)
 DAY_MS = 86_400_000
@@ -149,6 +150,11 @@ def test_no_rivals_in_the_fixture(fixture):
     assert all(others == [] for others in timeline.rivals(fixture))
 
 
+def _lines(figure: go.Figure) -> list:
+    """The lines across the plot (not the stems joining labels to it)."""
+    return [s for s in figure.layout.shapes if s.type == "line" and s.ysizemode != "pixel"]
+
+
 def test_programme_markers_and_today(fixture):
     assert list(timeline.programme_markers(fixture)["id"]) == [
         "m-wave-1", "m-wave-2", "m-wave-3", "m-antennas"]  # not the programme's policy step
@@ -158,26 +164,102 @@ def test_programme_markers_and_today(fixture):
                   "today", "data as of"):
         assert labels.count(label) == 1, label
     assert not any("confidence" in text for text in labels)  # every marker is high confidence
-    today_lines = [s for s in figure.layout.shapes if s.line.color == theme.TODAY]
+    today_lines = [s for s in _lines(figure) if s.line.color == theme.TODAY]
     assert len(today_lines) == 1 and pd.Timestamp(today_lines[0].x0) == pd.Timestamp(TODAY)
-    as_of_lines = [s for s in figure.layout.shapes if s.line.dash == "dash"]
+    as_of_lines = [s for s in _lines(figure) if s.line.dash == "dash"]
     assert [pd.Timestamp(s.x0) for s in as_of_lines] == [pd.Timestamp("2026-06-30")]
 
 
-def test_less_than_certain_programme_phases_say_so(tmp_path):
+def _band_labels(figure: go.Figure) -> list:
+    return [a for a in figure.layout.annotations if a.yref == "paper" and a.y == 1]
+
+
+def test_date_labels_sit_in_their_own_lane_above_the_plot(fixture):
+    figure = _figure(fixture)
+    lifts = [a.yshift for a in _band_labels(figure)]
+    assert len(lifts) == 6 and len(set(lifts)) == 6  # 4 selections, as of, today
+    assert all(a.yanchor == "bottom" and a.yshift > 0 for a in _band_labels(figure))
+    assert figure.layout.margin.t >= max(lifts) + 2 * _BAND_FONT  # the top lane is not cut
+    stems = [s for s in figure.layout.shapes if s.ysizemode == "pixel"]
+    assert sorted(s.y1 - 2 for s in stems) == sorted(lifts)  # each label joined to its date
+
+
+def test_dates_outside_the_window_are_not_labelled(fixture):
+    figure = _figure(fixture, window=(date(2025, 1, 1), date(2025, 6, 30)))
+    assert [a.text for a in _band_labels(figure)] == ["Wave 2 selected"]
+    assert [pd.Timestamp(s.x0) for s in _lines(figure)] == [pd.Timestamp("2025-03-12")]
+
+
+def _row_positions(figure: go.Figure) -> dict[str, int]:
+    """Each y category -> its position on the axis (drawn top to bottom)."""
+    return {key: i for i, key in enumerate(figure.layout.yaxis.categoryarray)}
+
+
+def test_a_claim_about_one_wave_is_drawn_on_that_waves_rows_only(tmp_path):
     variant = _with_milestones(
         tmp_path,
-        _milestone("m-wave-3-phase-1", "wave-3", "installation", "Phase 1: systems installed",
+        _milestone("m-wave-1-phase-1", "wave-1", "installation", "Phase 1: systems installed",
                    "2026-01-01", "2026-06-30", "half", "planned", confidence="low"),
-        _milestone("m-wave-3-phase-2", "wave-3", "services", "Phase 2: services open",
-                   "2027-01-01", "2027-12-31", "year", "planned", confidence="medium"))
+        _milestone("m-wave-1-phase-2", "wave-1", "services", "Phase 2: services open",
+                   "2027-01-01", "2027-03-31", "quarter", "planned", confidence="medium"),
+        _milestone("m-wave-3-phase-1", "wave-3", "installation", "Phase 1: racks",
+                   "2026-01-01", "2026-03-31", "quarter", "planned", confidence="low"))
     figure = _figure(variant)
-    labels = [a.text for a in figure.layout.annotations]
-    assert "Phase 1 (low confidence)" in labels and "Phase 2 (medium confidence)" in labels
+    labels = [a.text for a in _band_labels(figure)]
+    assert "Phase 1 · AI Factories of wave 1 only (low confidence)" in labels
+    assert "Phase 2 · AI Factories of wave 1 only (medium confidence)" in labels
+    assert not any("wave 3" in label for label in labels)  # no wave-3 row (Delta has no step)
     bands = [s for s in figure.layout.shapes if s.type == "rect"]
-    assert sorted((pd.Timestamp(s.x0), pd.Timestamp(s.x1)) for s in bands) == [
+    rows = _row_positions(figure)
+    wave_1 = {rows["alpha-aif"], rows["beta-aif"]}
+    assert {round(s.y0 + 0.5) for s in bands} == wave_1
+    assert all(s.y1 - s.y0 == 1 for s in bands)
+    assert sorted({(pd.Timestamp(s.x0), pd.Timestamp(s.x1)) for s in bands}) == [
         (pd.Timestamp("2026-01-01"), pd.Timestamp("2026-07-01")),
-        (pd.Timestamp("2027-01-01"), pd.Timestamp("2028-01-01"))]  # to the end of the last day
+        (pd.Timestamp("2027-01-01"), pd.Timestamp("2027-04-01"))]  # to the end of the last day
+
+
+def test_the_legend_names_every_mark(fixture):
+    names = {trace.name for trace in _figure(fixture).data if trace.showlegend is not False}
+    assert {t(f"timeline.legend.{mark}") for mark in
+            ("done", "planned", "programme", "as_of", "today", "scoped", "day")} <= names
+
+
+@pytest.mark.parametrize("window, expected", [
+    ((date(2025, 1, 1), date(2025, 1, 1)), (date(2025, 1, 1), date(2025, 1, 31))),
+    ((date(2025, 1, 2), date(2025, 1, 1)), (date(2025, 1, 1), date(2025, 1, 31))),
+    ((date(2025, 1, 1), date(2025, 3, 1)), (date(2025, 1, 1), date(2025, 3, 1))),
+    ((date(2027, 12, 31), date(2027, 12, 30)), (date(2027, 12, 1), date(2027, 12, 31))),
+])
+def test_a_window_is_at_least_thirty_days(window, expected):
+    bounds = (date(2024, 1, 1), date(2027, 12, 31))
+    assert timeline.widen(window, bounds) == expected
+    assert timeline.clamp_window(window, bounds) == expected
+
+
+def test_a_one_day_window_draws_thirty_days(fixture):
+    figure = _figure(fixture, window=(date(2025, 3, 12), date(2025, 3, 12)))
+    first, last = (pd.Timestamp(x) for x in figure.layout.xaxis.range)
+    assert (last - first).days == timeline.MIN_WINDOW_DAYS
+
+
+@pytest.mark.parametrize("today, stale", [
+    (date(2026, 9, 28), False),  # the 90th day after 30 June
+    (date(2026, 9, 29), True),
+    (date(2026, 12, 3), True),
+])
+def test_the_next_90_days_warn_when_the_data_is_older(fixture, today, stale):
+    assert timeline.is_stale(fixture, today) is stale
+
+
+@pytest.mark.parametrize("subject, ids", [
+    ("wave-1", {"alpha-aif", "beta-aif"}),
+    ("wave-3", {"delta-aif"}),  # selected, no milestone: no row, so no band (test above)
+    ("programme", None),  # every site
+])
+def test_a_programme_claims_rows(fixture, subject, ids):
+    shown = query.sites(fixture)
+    assert set(timeline.scope_rows(shown, subject)) == (set(shown["id"]) if ids is None else ids)
 
 
 @pytest.mark.parametrize("grouping, ids, groups", [

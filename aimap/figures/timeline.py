@@ -3,6 +3,7 @@ drawn as the range they stand for, programme events and 'today' across the chart
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from html import escape
@@ -17,6 +18,12 @@ from aimap.selection import Selection
 from aimap.text import t
 
 _ROW_HEIGHT = 28
+#: Above the plot, from the top: title and subtitle, the band of date labels (one lane each),
+#: the two-line date ticks.
+_TITLE_BLOCK, _LANE, _TICK_BAND, _BAND_FONT = 110, 26, 58, 16
+#: Below the plot: a legend of up to six rows (presentation type, narrow screen), then the
+#: sources footer.
+_BOTTOM = 290
 _DAY_MS = 86_400_000
 _NO_DIMMING = dict(selected=dict(marker=dict(opacity=1)), unselected=dict(marker=dict(opacity=1)))
 
@@ -119,61 +126,128 @@ def _legend_bar(name: str, colour: str, group: str, hatched: bool = False) -> go
                   marker=_bar_marker(colour, hatched), hoverinfo="skip", showlegend=True)
 
 
-def _marker_label(waves: dict[str, str], step: pd.Series) -> str:
+def _marker_label(dataset: Dataset, waves: dict[str, str], step: pd.Series) -> str:
     """'Wave 4 selected' for a wave's selection (`waves`: subject -> wave, as waves are
-    content), else the step's label."""
+    content); a ranged claim names whom it is about ('Phase 1 · AI Factories of wave 3'); the
+    confidence when not high."""
     if step["phase"] == "selection" and step["subject"] in waves:
-        return t("timeline.marker.wave", wave=waves[step["subject"]])
-    if step["phase"] == "selection" and step["subject"] == "antennas-2025":
-        return t("timeline.marker.antennas-2025")
-    return step["label"].split(":")[0]
+        label = t("timeline.marker.wave", wave=waves[step["subject"]])
+    elif step["phase"] == "selection" and step["subject"] == "antennas-2025":
+        label = t("timeline.marker.antennas-2025")
+    else:
+        label = step["label"].split(":")[0]
+    if step["precision"] != "day":
+        scope = query.programme_subjects(dataset).get(step["subject"], step["subject"])
+        label = t("timeline.marker.scoped", label=label, scope=scope)
+    if step["confidence"] != "high":
+        level = t("confidence." + step["confidence"])
+        label += f" ({t('timeline.low_confidence', level=level)})"
+    return label
 
 
-def _markers(figure: go.Figure, dataset: Dataset, today: date) -> None:
-    """Programme events as labelled lines (days) or bands (ranges), and today's line."""
+@dataclass(frozen=True)
+class _Mark:
+    """A date drawn across the chart and labelled in the band above it."""
+
+    when: pd.Timestamp
+    label: str
+    colour: str
+    dash: str
+
+
+def _marks(dataset: Dataset, shown: pd.DataFrame, keys: list[str], today: date,
+           window: tuple[date, date]) -> tuple[list[_Mark], pd.DataFrame]:
+    """The labelled dates inside `window` (programme days, the data's date, today) and the
+    ranged programme claims with a row on the chart (`keys`; drawn on those rows only)."""
     waves = {schema.WAVE_SUBJECT.format(wave=w): w for w in query.waves(dataset)}
-    for index, step in timeline.programme_markers(dataset).iterrows():
-        label = _marker_label(waves, step)
-        if step["confidence"] != "high":
-            level = t("confidence." + step["confidence"])
-            label += f" ({t('timeline.low_confidence', level=level)})"
-        if step["precision"] == "day":
-            figure.add_vline(x=step["start"], line=dict(color=theme.MUTED, width=1, dash="dot"))
-        else:
-            figure.add_vrect(x0=step["start"], x1=step["end"] + pd.Timedelta(days=1),
-                             fillcolor=theme.MUTED, opacity=0.08, line_width=0)
-        figure.add_annotation(x=step["start"], y=1, yref="paper", yshift=-4 - 17 * (index % 3),
-                              text=escape(label), showarrow=False, xanchor="left",
-                              yanchor="top", font=dict(size=12, color=theme.INK),
-                              bgcolor="rgba(255,255,255,0.85)")
-    for when, colour, label, dash in ((dataset.as_of, theme.MUTED, t("timeline.as_of"), "dash"),
-                                      (pd.Timestamp(today), theme.TODAY, t("timeline.today"),
-                                       "solid")):
-        figure.add_vline(x=when, line=dict(color=colour, width=2, dash=dash))
-        figure.add_annotation(x=when, y=0, yref="paper", text=label, showarrow=False,
-                              xanchor="left", yanchor="bottom", font=dict(size=13, color=colour),
-                              bgcolor="rgba(255,255,255,0.85)")
+    first, last = pd.Timestamp(window[0]), pd.Timestamp(window[1])
+    steps = timeline.programme_markers(dataset)
+    steps = steps.assign(mark=[_marker_label(dataset, waves, s) for _, s in steps.iterrows()])
+    days = steps[steps["precision"] == "day"]
+    marks = [_Mark(s["start"], s["mark"], theme.MUTED, "dot") for _, s in days.iterrows()]
+    marks += [_Mark(dataset.as_of, t("timeline.as_of"), theme.MUTED, "dash"),
+              _Mark(pd.Timestamp(today), t("timeline.today"), theme.TODAY, "solid")]
+    ranges = steps[(steps["precision"] != "day") & (steps["end"] >= first)
+                   & (steps["start"] <= last)]
+    ranges = ranges[[timeline.scope_rows(shown, s).isin(keys).any() for s in ranges["subject"]]]
+    return [m for m in marks if first <= m.when <= last], ranges
+
+
+def _band_positions(count: int) -> list[int]:
+    """Pixel heights above the plot of the band's lanes: one lane per label, so no two labels
+    can meet whatever the chart's width."""
+    return [_TICK_BAND + _LANE * lane for lane in range(count)]
+
+
+def _markers(figure: go.Figure, dataset: Dataset, shown: pd.DataFrame, keys: list[str],
+             today: date, window: tuple[date, date]) -> int:
+    """Programme dates and today as lines labelled in a band above the plot (joined to it by
+    a stem); ranged claims about one wave as shaded bands on that wave's rows only, labelled
+    in the band too. Returns the band's height in pixels."""
+    marks, ranges = _marks(dataset, shown, keys, today, window)
+    middle = pd.Timestamp(window[0]) + (pd.Timestamp(window[1]) - pd.Timestamp(window[0])) / 2
+    labels = [(m.when, m.label, m.colour, m.dash) for m in marks]
+    labels += [(s["start"], s["mark"], theme.MUTED, "band") for _, s in ranges.iterrows()]
+    labels.sort(key=lambda label: label[0])
+    row_of = {key: len(keys) - 1 - i for i, key in enumerate(keys)}  # categoryarray reversed
+    for _, step in ranges.iterrows():
+        for site in timeline.scope_rows(shown, step["subject"]):
+            if site in row_of:
+                figure.add_shape(type="rect", xref="x", yref="y", x0=step["start"],
+                                 x1=step["end"] + pd.Timedelta(days=1), y0=row_of[site] - 0.5,
+                                 y1=row_of[site] + 0.5, fillcolor=theme.MUTED, opacity=0.14,
+                                 line_width=0, layer="below")
+    for (when, label, colour, dash), lift in zip(labels, _band_positions(len(labels))):
+        if dash != "band":
+            figure.add_vline(x=when, line=dict(color=colour, width=2 if dash != "dot" else 1,
+                                               dash=dash))
+        figure.add_shape(type="line", xref="x", yref="paper", x0=when, x1=when, y0=1,
+                         ysizemode="pixel", yanchor=1, y1=lift + 2,
+                         line=dict(color=colour, width=1, dash="solid"))
+        figure.add_annotation(x=when, y=1, yref="paper", yshift=lift, text=escape(label),
+                              showarrow=False, xanchor="left" if when <= middle else "right",
+                              yanchor="bottom", font=dict(size=_BAND_FONT, color=colour),
+                              bgcolor="rgba(255,255,255,0.9)", borderpad=1)
+    return _TICK_BAND + _LANE * len(labels)
+
+
+def _legend_marks() -> list[go.Scatter]:
+    """Legend entries for the lines and bands (no data)."""
+    def line(name: str, colour: str, dash: str, width: int) -> go.Scatter:
+        return go.Scatter(x=[None], y=[None], mode="lines", name=name, legendgroup="marks",
+                          line=dict(color=colour, dash=dash, width=width), hoverinfo="skip")
+    return [line(t("timeline.legend.programme"), theme.MUTED, "dot", 1),
+            line(t("timeline.legend.as_of"), theme.MUTED, "dash", 2),
+            line(t("timeline.legend.today"), theme.TODAY, "solid", 2),
+            go.Bar(x=[None], y=[None], orientation="h", name=t("timeline.legend.scoped"),
+                   legendgroup="marks", marker=dict(color=theme.MUTED, opacity=0.14),
+                   hoverinfo="skip"),
+            go.Scatter(x=[None], y=[None], mode="markers", name=t("timeline.legend.day"),
+                       legendgroup="marks", hoverinfo="skip",
+                       marker=dict(symbol="diamond", size=11, color=theme.MUTED))]
 
 
 def gantt(dataset: Dataset, shown: pd.DataFrame, grouping: str, sort: str,
           window: tuple[date, date], today: date, caption: Caption) -> go.Figure:
     """The Gantt figure for the `shown` sites."""
+    window = timeline.widen(window)
     order = timeline.rows(dataset, shown, grouping, sort, today)
     steps = timeline.site_steps(dataset, shown)
     names = dict(zip(order["id"], order["name"]))
     keys, labels = _y_axis(order)
     rows_axis = go.Scatter(y=keys, x=[pd.Timestamp(window[0])] * len(keys), mode="markers",
                            marker=dict(opacity=0), hoverinfo="skip", showlegend=False)
-    figure = go.Figure([rows_axis, *_phase_traces(dataset, steps, names)])
+    figure = go.Figure([rows_axis, *_phase_traces(dataset, steps, names), *_legend_marks()])
     figure.update_layout(
         barmode="overlay", bargap=0.35,
         xaxis=dict(type="date", range=[pd.Timestamp(window[0]), pd.Timestamp(window[1])],
                    side="top", dtick="M3", tickformat="%b<br>%Y", gridcolor=theme.GRID),
         yaxis=dict(categoryorder="array", categoryarray=keys[::-1], tickvals=keys,
                    ticktext=labels, range=[-0.5, len(keys) - 0.5], title=None),
-        margin=dict(l=16, r=16, t=150, b=150))
-    _markers(figure, dataset, today)
-    height = 300 + _ROW_HEIGHT * max(len(keys), 4)
+        margin=dict(l=16, r=16, b=_BOTTOM))
+    band = _markers(figure, dataset, shown, keys, today, window)
+    figure.update_layout(margin_t=_TITLE_BLOCK + band)
+    height = _TITLE_BLOCK + band + _BOTTOM + _ROW_HEIGHT * max(len(keys), 4)
     return framed(figure, caption, height=height, legend="bottom", footer_width=NARROW_FOOTER)
 
 

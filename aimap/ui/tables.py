@@ -93,7 +93,7 @@ def claims_table(data: Dataset, claims: pd.DataFrame, key: str) -> pd.DataFrame:
 
 def milestone_table(data: Dataset, steps: pd.DataFrame) -> None:
     """Milestones with their date at the precision the source gave, status and source."""
-    names = query.sites(data).set_index("id")["name"]
+    names = query.subject_names(data)  # a wave or the programme by its name, never its id
     _show_table({
         "when": ([formatting.when(w, s, p) for w, s, p in
                   zip(steps["as_written"], steps["start"], steps["precision"], strict=True)],

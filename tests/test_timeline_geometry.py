@@ -1,0 +1,65 @@
+"""The timeline as plotly.js really lays it out (headless Chromium): no text on a bar or on
+other text, nothing off the edge, on screen, when presenting and in every export preset."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import plotly.graph_objects as go
+import pytest
+from geometry import boxes, outside, overlaps
+
+from aimap import theme
+from aimap.export import PRESETS, logical_size
+from aimap.figures.common import at_height
+from aimap.figures.timeline import timeline_figure
+from aimap.selection import Selection
+
+pytestmark = pytest.mark.browser
+TODAY = date(2026, 12, 3)  # after the data's as-of date, as on the day this was written
+SCREENS = {"1280": 1216, "1920": 1856}  # the page's width less Streamlit's padding
+
+
+def _layouts(dataset) -> list[tuple[str, go.Figure, int, int]]:
+    """(name, figure, width, height) for each screen, presentation and preset."""
+    def fresh() -> go.Figure:
+        return timeline_figure(dataset, Selection(), today=TODAY)
+    found = []
+    for name, width in SCREENS.items():
+        figure = fresh()
+        found.append((f"screen-{name}", figure, width, figure.layout.height))
+        shared = theme.for_presentation(fresh())
+        found.append((f"present-{name}", shared, width, shared.layout.height))
+    for key, preset in PRESETS.items():
+        figure = fresh()
+        width, height, _ = logical_size(figure.layout.height, preset)
+        found.append((key, at_height(figure, height), width, height))
+    return found
+
+
+@pytest.fixture(scope="module")
+def measured(dataset) -> dict[str, tuple[list, int, int]]:
+    return {name: (boxes(figure, width, height), width, height)
+            for name, figure, width, height in _layouts(dataset)}
+
+
+@pytest.mark.parametrize("layout", [*(f"screen-{s}" for s in SCREENS),
+                                    *(f"present-{s}" for s in SCREENS), *PRESETS])
+def test_no_text_overlaps_a_bar_or_other_text(measured, layout):
+    found, width, height = measured[layout]
+    assert sum(b.kind == "bar" for b in found) > 20  # the chart is drawn, not empty
+    assert [(a.text, b.text or b.kind) for a, b in overlaps(found)] == []
+    assert [b.text for b in outside(found, width, height)] == []
+
+
+def test_every_date_label_is_drawn(measured, dataset):
+    found, _, _ = measured["screen-1280"]
+    texts = {b.text for b in found if b.kind == "annotation"}
+    assert {"today", "data as of"} <= texts
+
+
+def test_the_helper_sees_a_label_on_a_bar():
+    figure = go.Figure(go.Bar(x=[10], y=["a"], orientation="h"))
+    figure.add_annotation(x=5, y="a", text="on the bar", showarrow=False)
+    found = boxes(figure, 600, 400)
+    assert [sorted((a.kind, b.kind)) for a, b in overlaps(found)] == [["annotation", "bar"]]
