@@ -90,12 +90,14 @@ def sources_used(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
 
 
 def sources_text(sources: pd.DataFrame) -> str:
-    """A plain-text list of sources: title, publisher, date and address, one per line."""
+    """A numbered plain-text list of sources: title, publisher, date and web address (a seed
+    article is a file of the project, so it is said to have none)."""
     lines = []
-    for row in sources.itertuples():
+    for number, row in enumerate(sources.itertuples(), start=1):
         when = ("" if formatting.is_missing(row.published_on)
-                else f", {row.published_on:%Y-%m-%d}")
-        lines.append(f"[{row.id}] {row.title} — {row.publisher}{when}\n    {row.url}")
+                else f", {formatting.format_date(row.published_on)}")
+        where = row.url if row.url.startswith("http") else text.t("source.seed")
+        lines.append(f"{number}. {row.title} — {row.publisher}{when}\n    {where}")
     return "\n".join(lines) + "\n"
 
 

@@ -6,9 +6,10 @@ import math
 from datetime import date
 
 import pandas as pd
+from babel.lists import format_list
 
 from aimap.safety import plain
-from aimap.text import kind_label, t
+from aimap.text import DEFAULT_LANGUAGE, kind_label, plural, t
 
 _BILLION = 1_000_000_000
 _MILLION = 1_000_000
@@ -143,10 +144,20 @@ def source_line(source) -> str:
     if url.startswith("http"):
         safe_url = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
         return f"- [{title}]({safe_url}) — {details}"
-    return f"- {title} — {details} ({t('source.seed', file=plain(url))})"
+    return f"- {title} — {details} ({t('source.seed')})"
 
 
 def budget_note(budgets) -> str:
     """How a `query.PublishedBudgets` sum was made, in words: what is in it, what is left out."""
     return t("overview.budget_how", summed=budgets.summed, sites=budgets.sites,
-             partial=budgets.partial, unknown=budgets.unknown)
+             partial=plural("count.sites", budgets.partial),
+             unknown=plural("count.sites", budgets.unknown))
+
+
+def other_sites_note(national: int, giga: int) -> str | None:
+    """The kinds the Overview's cards leave out, counted in words ("1 national AI factory and
+    3 AI Gigafactory candidates"); None when there are none."""
+    counts = [plural(key, n) for key, n in (("count.national", national), ("count.giga", giga))
+              if n]
+    return t("overview.other_sites", sites=format_list(counts, locale=DEFAULT_LANGUAGE)) \
+        if counts else None

@@ -21,6 +21,7 @@ import pandas as pd
 
 from aimap import schema, validate
 from aimap.schema import Table
+from aimap.text import plural
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -48,7 +49,7 @@ class DataError(Exception):
 
     def __init__(self, problems: list[str]):
         self.problems = problems
-        super().__init__(f"{len(problems)} data problem(s):\n" + "\n".join(problems))
+        super().__init__(plural("load.problems", len(problems)) + "\n" + "\n".join(problems))
 
 
 @dataclass(frozen=True, eq=False)
@@ -171,9 +172,9 @@ def read_raw(path: Path, table: Table, problems: list[str]) -> list[dict[str, st
     missing = [c for c in table.column_names if c not in header]
     extra = [c for c in header if c not in table.column_names]
     if missing:
-        problems.append(f"{where}:1:-: missing column(s): {', '.join(missing)}")
+        problems.append(f"{where}:1:-: the header lacks: {', '.join(missing)}")
     if extra:
-        problems.append(f"{where}:1:-: unknown column(s): {', '.join(extra)}")
+        problems.append(f"{where}:1:-: not a column of this table: {', '.join(extra)}")
     if missing or extra:
         return None
     rows = []

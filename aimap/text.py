@@ -3,13 +3,25 @@ can be added as new catalogue entries without touching the views."""
 
 from __future__ import annotations
 
+from babel import Locale
+
 DEFAULT_LANGUAGE = "en"
 
 MESSAGES: dict[str, dict[str, str]] = {
     "en": {
         "app.title": "European AI infrastructure map",
-        "app.data_error": "The data could not be loaded: {count} problem(s) found. Nothing is "
-                          "drawn until they are fixed.",
+        "app.data_error.one": "The data could not be loaded: 1 problem found. Nothing is drawn "
+                              "until it is fixed.",
+        "app.data_error.other": "The data could not be loaded: {count} problems found. Nothing "
+                                "is drawn until they are fixed.",
+        "load.problems.one": "1 data problem:",
+        "load.problems.other": "{count} data problems:",
+        "count.sites.one": "1 site",
+        "count.sites.other": "{count} sites",
+        "count.national.one": "1 national AI factory",
+        "count.national.other": "{count} national AI factories",
+        "count.giga.one": "1 AI Gigafactory candidate",
+        "count.giga.other": "{count} AI Gigafactory candidates",
         "nav.overview": "Overview",
         "url.dropped": "This link's {name} {value} is not something this view can show, so it "
                        "was left out.",
@@ -43,11 +55,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "overview.budget_how": "Published budgets: the sum of the preferred total budgets of "
                                "{summed} of the {sites} AI Factories, Antennas and national AI "
                                "factories shown (where no total is published, the known "
-                               "funders' shares: {partial} site(s)); {unknown} have no published "
-                               "budget and are left out, not counted as zero. AI Gigafactory "
+                               "funders' shares: {partial}); no budget is published for "
+                               "{unknown}: left out, not counted as zero. AI Gigafactory "
                                "bids are not budgets and are not added.",
-        "overview.other_sites": "Also shown: {national} national AI factory(ies) and {giga} AI "
-                                "Gigafactory candidate(s).",
+        "overview.other_sites": "Also shown: {sites}.",
         "overview.table": "Every site",
         "overview.search": "Search sites",
         "overview.search_help": "Name, city, country or host.",
@@ -68,7 +79,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "col.confidence": "Confidence",
         "col.sources": "Sources",
         "col.main_source": "Main source",
-        "source.seed": "seed article {file}",
+        "source.seed": "no web address: one of the articles this dataset started from",
         "nav.map": "Map",
         "nav.site": "Site detail",
         "metric.label": "Colour countries by",
@@ -100,7 +111,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "map.show_links": "Antenna links",
         "map.show_links_help": "Draw a line from each Antenna to the AI Factories it connects to.",
         "map.small_country": "small country",
-        "map.hover.budget_known": "{known} of {sites} site(s) with a published budget",
+        "map.hover.budget_known.one": "{known} of 1 site with a published budget",
+        "map.hover.budget_known.other": "{known} of {count} sites with a published budget",
         "map.hover.sites": "Sites",
         "map.footer": "Sources: aimap curated dataset (EuroHPC JU, governments, press; every "
                       "figure sourced). Data as of {date}. Boundaries: Natural Earth.",
@@ -252,7 +264,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sectors.not_listed": "not listed by the sources",
         "sectors.legend.listed": "listed by the site's sources",
         "sectors.legend.not_listed": "not listed",
-        "sectors.legend.count": "{count} site(s)",
         "sectors.legend.none": "none",
         "sectors.legend.sites": "Sites",
         "sectors.rows": "Rows",
@@ -324,8 +335,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "chart.failed": "This chart cannot be drawn with the current data; the rest of the "
                         "page still works, and the details are in the server's log.",
         "data.write_failed": "{file} could not be written ({reason}); nothing was changed.",
-        "data.history_damaged": "{count} earlier version(s) cannot be restored (the others "
-                                "can):",
+        "data.history_damaged.one": "1 earlier version cannot be restored (the others can):",
+        "data.history_damaged.other": "{count} earlier versions cannot be restored (the others "
+                                      "can):",
         "data.token_wait": "Too many wrong tokens: nobody can try again for {seconds} s.",
         "data.token_blank": "Editing is off: the maintainers' token (AIMAP_ADMIN_TOKEN) is "
                             "blank.",
@@ -339,8 +351,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "written.",
         "data.name_mismatch": "The file is named {file}, which looks like the {named} table, "
                               "but {table} is chosen.",
-        "data.refused": "Refused: {count} problem(s). Nothing was written. Each line gives "
-                        "file:row:column.",
+        "data.refused.one": "Refused: 1 problem. Nothing was written. The line gives "
+                            "file:row:column.",
+        "data.refused.other": "Refused: {count} problems. Nothing was written. Each line gives "
+                              "file:row:column.",
         "data.no_changes": "This file is the same as the current {table} table.",
         "data.preview": "{added} added, {changed} changed cells, {removed} removed rows.",
         "data.col.change": "Change",
@@ -385,8 +399,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "budgets.announced": "Announced for the wave",
         "budgets.wave.antennas": "AI Factory Antennas",
         "budgets.wave.national": "National AI factories",
-        "budgets.unknown": "{count} site(s) shown have no budget published in euros, so they are "
-                           "not in the sums: {names}.",
+        "budgets.unknown.one": "1 site shown has no budget published in euros, so it is not in "
+                               "the sums: {names}.",
+        "budgets.unknown.other": "{count} sites shown have no budget published in euros, so they "
+                                 "are not in the sums: {names}.",
         "budgets.unknown_none": "Every site shown has a published budget.",
         "budgets.bids": "AI Gigafactory bids are not budgets and are not added: {names}.",
         "budgets.per_million_title": "Published budget per million inhabitants",
@@ -417,6 +433,15 @@ def t(key: str, **values: object) -> str:
     """The message `key`, with `values` filled in."""
     template = MESSAGES[DEFAULT_LANGUAGE][key]
     return template.format(**values) if values else template
+
+
+def plural(key: str, count: int, **values: object) -> str:
+    """The message `key` in the plural form CLDR's rules give `count` in the language
+    (`key.one`, `key.other`, …), so no reader meets "site(s)"."""
+    messages = MESSAGES[DEFAULT_LANGUAGE]
+    form = Locale.parse(DEFAULT_LANGUAGE).plural_form(count)
+    template = messages.get(f"{key}.{form}", messages[f"{key}.other"])
+    return template.format(count=count, **values)
 
 
 def kind_label(kind: str) -> str:

@@ -5,7 +5,7 @@ import streamlit as st
 from aimap import money
 from aimap.figures.budgets import budget_figure, per_million_figure
 from aimap.safety import plain_join
-from aimap.text import t
+from aimap.text import plural, t
 from aimap.ui import charts, tables
 from aimap.ui.app import open_view
 
@@ -23,7 +23,7 @@ missing = money.unknown(data, shown)
 if missing.empty:
     st.caption(t("budgets.unknown_none"))
 else:
-    st.info(t("budgets.unknown", count=len(missing), names=plain_join(missing["name"])))
+    st.info(plural("budgets.unknown", len(missing), names=plain_join(missing["name"])))
 bids = shown[shown["kind"] == "gigafactory_candidate"]
 if not bids.empty:
     st.caption(t("budgets.bids", names=plain_join(bids["name"])))

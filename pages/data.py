@@ -7,7 +7,7 @@ import streamlit as st
 from aimap import datastore, formatting, schema
 from aimap.load import data_dir
 from aimap.safety import plain
-from aimap.text import t
+from aimap.text import plural, t
 from aimap.ui import maintain
 from aimap.ui.app import open_view
 
@@ -64,7 +64,7 @@ elif maintain.maintainer_unlocked(token):
     versions = datastore.versions(folder)
     damaged = datastore.damaged_versions(folder)
     if damaged:
-        st.warning(t("data.history_damaged", count=len(damaged)))
+        st.warning(plural("data.history_damaged", len(damaged)))
         st.code("\n".join(damaged), language=None, wrap_lines=True)
     if not versions:
         st.caption(t("data.no_history"))

@@ -108,7 +108,7 @@ def test_bad_data_shows_the_problems_instead_of_charts(monkeypatch, data_copy):
     app = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     assert not app.exception
     assert app.error and "problem" in app.error[0].value
-    assert "factories.csv:1:-: missing column(s)" in app.code[0].value
+    assert "factories.csv:1:-: the header lacks" in app.code[0].value
     assert not app.metric
 
 

@@ -13,7 +13,7 @@ from test_bad_inputs import CORPUS, EXPECTED, fingerprint
 from aimap import access, datastore, schema
 from aimap.load import load_dataset
 from aimap.safety import plain
-from aimap.text import t
+from aimap.text import plural, t
 from aimap.ui import maintain
 
 TOKEN = "s3cret-token-for-tests"
@@ -107,7 +107,7 @@ def test_a_bad_upload_is_refused_with_its_location_and_nothing_changes(folder, m
     before = fingerprint(folder)
     _upload(app, name, (CORPUS / name).read_bytes())
     assert app.selectbox[0].value == datastore.table_of_file(name)
-    assert app.error[0].value.startswith(t("data.refused", count=1)[:8])
+    assert app.error[0].value.startswith(plural("data.refused", 1)[:8])
     assert EXPECTED[name] in app.code[-1].value
     assert not [b for b in app.button if b.label == t("data.apply")]
     assert fingerprint(folder) == before
@@ -211,7 +211,7 @@ def test_damaged_history_is_listed_and_the_rest_stays_restorable(folder, monkeyp
     datastore.apply(folder, "meta", edited.read_bytes())
     (folder / datastore.HISTORY_DIR / "20260101T000000000000Z.sources.csv").mkdir()
     app = _maintainer(monkeypatch)
-    assert t("data.history_damaged", count=1) in [w.value for w in app.warning]
+    assert plural("data.history_damaged", 1) in [w.value for w in app.warning]
     assert "20260101T000000000000Z.sources.csv: is a folder" in app.code[-1].value
     app.text_input(key="data.restore.reason").set_value("Back to the sourced value").run()
     app.button(key="data.restore").click().run()

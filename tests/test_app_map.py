@@ -72,8 +72,8 @@ def test_site_page_shows_every_fact_with_sources(on_fixture):
     assert facts.loc[text.t("field.city")].iloc[0] == "Bucharest"
     sources = "\n".join(m.value for m in app.markdown)
     assert "https://example.net/news" in sources
-    assert "000\\_0123456789abcdef" in sources  # the seed article, named, not linked
-    assert "](000" not in sources
+    assert "Fixture seed article" in sources  # the seed article: its title, not its file name
+    assert "0123456789abcdef" not in sources
 
 
 def test_site_page_shows_the_seed_error_next_to_the_corrected_value(on_fixture):
@@ -114,3 +114,10 @@ def test_a_country_clicked_again_after_the_picker_chose_another_counts(on_fixtur
     _click(app, "map.1", "ESP")
     assert app.selectbox(key="country").value == "ESP"
     assert app.query_params["country"] == "ESP"
+
+
+def test_site_page_sectors_name_the_site_not_its_id(on_fixture):
+    app = run_page("pages/site.py", id="alpha-aif")
+    shown = [frame.value for frame in app.dataframe]
+    sectors = next(f for f in shown if "raw_label" in f.columns)
+    assert set(sectors["site"]) == {"Alpha AI Factory"}

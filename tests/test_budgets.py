@@ -246,7 +246,7 @@ def test_page_state_lives_in_the_url(on_fixture):
 
 def test_page_lists_unknown_budgets_and_downloads_the_table_shown(on_fixture):
     app = _budgets_page()
-    assert as_read(app.info[0].value) == ("2 site(s) shown have no budget published in euros, so "
+    assert as_read(app.info[0].value) == ("2 sites shown have no budget published in euros, so "
                                           "they are not in the sums: Delta AI Factory, Theta AI "
                                           "Factory Antenna.")
     assert any("Zeta AI Gigafactory bid" in as_read(c.value) for c in app.caption)

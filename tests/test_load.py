@@ -114,7 +114,7 @@ CASES = [
      "sources.csv:1:-: columns are separated by ';'"),
     ("empty file", _write("claims.csv", b""), "claims.csv:1:-: file is empty"),
     ("missing column", _drop_column("antennas.csv", "confidence"),
-     "antennas.csv:1:-: missing column(s): confidence"),
+     "antennas.csv:1:-: the header lacks: confidence"),
     ("ragged row", _transform("meta.csv", lambda b: b + b"a,b,c\n"), "meta.csv:"),
     ("required value", _edit("factories.csv", 2, "name", ""),
      "factories.csv:2:name: a value is required"),

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from aimap import formatting, safety, text
+from aimap import details, formatting, safety, text
 from aimap.selection import Selection
 
 
@@ -97,7 +97,8 @@ def test_source_line_links_web_sources_and_names_seed_files():
                            url="000_eba5d41ea655a116.txt", published_on=None)
     assert formatting.source_line(web) == ("- [A \\(title\\)](https://example.org/a%28b%29) — "
                                      "example\\.org, 10 Oct 2025")
-    assert "000\\_eba5d41ea655a116\\.txt" in formatting.source_line(seed)
+    assert "eba5d41ea655a116" not in formatting.source_line(seed)
+    assert text.t("source.seed") in formatting.source_line(seed)
     assert "](" not in formatting.source_line(seed)
 
 
@@ -111,3 +112,42 @@ def test_source_line_links_web_sources_and_names_seed_files():
 def test_describe_selection(selection, expected):
     names = {"ROU": "Romania"}, {"S04": "Energy"}
     assert formatting.describe_selection(selection, *names) == expected
+
+
+@pytest.mark.parametrize("count, expected", [(0, "0 sites"), (1, "1 site"), (2, "2 sites")])
+def test_plural_follows_the_languages_rules(count, expected):
+    assert text.plural("count.sites", count) == expected
+
+
+def test_plural_messages_have_an_other_form_and_no_message_hedges_with_s():
+    messages = text.MESSAGES[text.DEFAULT_LANGUAGE]
+    for key in messages:
+        if key.endswith(".one"):
+            assert key.removesuffix(".one") + ".other" in messages, key
+    hedged = [key for key, message in messages.items() if re.search(r"\((s|ies|es)\)", message)]
+    assert hedged == []
+
+
+@pytest.mark.parametrize("national, giga, expected", [
+    (1, 3, "Also shown: 1 national AI factory and 3 AI Gigafactory candidates."),
+    (0, 1, "Also shown: 1 AI Gigafactory candidate."),
+    (0, 0, None),
+])
+def test_other_sites_note_counts_in_words(national, giga, expected):
+    assert formatting.other_sites_note(national, giga) == expected
+
+
+def test_budget_note_counts_in_words():
+    note = formatting.budget_note(SimpleNamespace(summed=5, sites=7, partial=1, unknown=2))
+    assert "funders' shares: 1 site)" in note and "published for 2 sites:" in note
+
+
+def test_sources_text_is_numbered_without_ids_or_file_names():
+    sources = pd.DataFrame({
+        "id": ["fx-web", "fx-seed"], "title": ["A page", "Un article"],
+        "publisher": ["example.org", "French news article"],
+        "url": ["https://example.org/a", "000_0123456789abcdef.txt"],
+        "published_on": [pd.Timestamp("2025-10-10"), pd.NaT]})
+    assert details.sources_text(sources) == (
+        "1. A page — example.org, 10 Oct 2025\n    https://example.org/a\n"
+        f"2. Un article — French news article\n    {text.t('source.seed')}\n")

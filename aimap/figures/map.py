@@ -13,7 +13,7 @@ from aimap.figures.common import Caption, caption_for, framed
 from aimap.load import Dataset
 from aimap.metrics import DEFAULT_METRIC, METRICS_BY_KEY, class_index, country_values
 from aimap.selection import Selection
-from aimap.text import t
+from aimap.text import plural, t
 
 #: A click selects a point, and plotly then fades every other one; the map must stay readable.
 _NO_DIMMING = dict(selected=dict(marker=dict(opacity=1)), unselected=dict(marker=dict(opacity=1)))
@@ -45,8 +45,8 @@ def _country_hover(row: pd.Series, label: str, kind: str, names: dict[str, str])
     lines = [f"<b>{escape(names.get(row.name, row.name))}</b>",
              f"{escape(label)}: {formatting.format_value(row['value'], kind)}"]
     if kind in ("money", "share"):
-        lines.append(t("map.hover.budget_known", known=int(row["budget_known"]),
-                       sites=len(row["sites"])))
+        lines.append(plural("map.hover.budget_known", len(row["sites"]),
+                            known=int(row["budget_known"])))
     lines.append(f"{t('map.hover.sites')}: " + ", ".join(escape(n) for n in row["sites"]))
     return "<br>".join(lines)
 

@@ -13,7 +13,7 @@ from aimap import coverage, query, theme
 from aimap.figures.common import NARROW_FOOTER, Caption, caption_for, framed
 from aimap.load import Dataset
 from aimap.selection import Selection
-from aimap.text import t
+from aimap.text import plural, t
 
 _CELL = 24
 _EMPTY = "#f1f1ef"
@@ -79,7 +79,7 @@ def _legend(rows: str, top: int) -> list[tuple[str, str]]:
     if rows == "sites":
         return [(t("sectors.legend.listed"), _LISTED), (t("sectors.legend.not_listed"), _EMPTY)]
     steps = _scale(top)
-    return [(t("sectors.legend.count", count=count), steps[2 * count][1])
+    return [(plural("count.sites", count), steps[2 * count][1])
             for count in range(1, top + 1)] + [(t("sectors.legend.none"), _EMPTY)]
 
 

@@ -9,7 +9,7 @@ import streamlit as st
 
 from aimap import datastore
 from aimap.load import GEO_FILE, DataError, Dataset, data_dir, load_dataset
-from aimap.text import t
+from aimap.text import plural
 
 
 def _data_signature() -> tuple[tuple[str, float], ...]:
@@ -37,7 +37,7 @@ def dataset_or_none() -> Dataset | None:
     try:
         return _load(_data_signature())
     except DataError as error:
-        show_problems(t("app.data_error", count=len(error.problems)), error.problems)
+        show_problems(plural("app.data_error", len(error.problems)), error.problems)
         return None
 
 

@@ -17,7 +17,7 @@ import streamlit as st
 
 from aimap import access, datastore
 from aimap.load import DataError
-from aimap.text import t
+from aimap.text import plural, t
 from aimap.ui.data import show_problems
 
 _MAINTAINER_KEY = "aimap.maintainer"
@@ -93,7 +93,7 @@ def review(folder: Path, table: str, content: bytes, action: str, key: str) -> N
     changes (another maintainer), applying is refused, every click, until a fresh preview."""
     problems = datastore.check(folder, table, content)
     if problems:
-        show_problems(t("data.refused", count=len(problems)), problems)
+        show_problems(plural("data.refused", len(problems)), problems)
         return
     basis_key = f"data.basis.{key}.{table}.{hashlib.sha256(content).hexdigest()}"
     if basis_key not in st.session_state:  # one read: the preview and its check agree
@@ -119,7 +119,7 @@ def review(folder: Path, table: str, content: bytes, action: str, key: str) -> N
         except datastore.StaleError:
             st.rerun()  # the next run says what changed since
         except DataError as error:
-            show_problems(t("data.refused", count=len(error.problems)), error.problems)
+            show_problems(plural("data.refused", len(error.problems)), error.problems)
             return
         except OSError as error:  # a full disk, a read-only folder: nothing was changed
             st.error(t("data.write_failed", file=f"{table}.csv",

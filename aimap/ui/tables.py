@@ -110,7 +110,8 @@ def milestone_table(data: Dataset, steps: pd.DataFrame) -> None:
 def sector_table(data: Dataset, rows: pd.DataFrame) -> None:
     """Sector rows: the site, the sector, the label exactly as written, its language, a link."""
     _show_table({
-        "site": (rows["name"] if "name" in rows else rows["subject"], t("col.name")),
+        "site": (rows["name"] if "name" in rows else rows["subject"].map(query.subject_names(data)),
+                 t("col.name")),
         "sector": (rows["sector"].map(query.sector_names(data)), t("col.sector")),
         "raw_label": (rows["raw_label"], t("col.raw_label")),
         "language": (rows["language"], t("col.language")),
