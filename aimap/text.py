@@ -68,6 +68,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "overview.chart_footer": "Source: aimap curated dataset from EuroHPC JU, governments and "
                                  "press; data as of {date}.",
         "overview.no_sites": "No site matches the filters.",
+        "about.title": "About this data",
+        "about.intro": "The kinds of site on these charts, in the words of the EuroHPC Joint "
+                       "Undertaking and the EU's regulation.",
+        "about.eurohpc_ai_factory": "An AI Factory offers an AI supercomputing service: an "
+                                    "AI-optimised supercomputer (new, or an upgraded EuroHPC "
+                                    "system), its data centre, dedicated access and support "
+                                    "services, and the people trained to use them. Its hosts "
+                                    "are selected and co-funded by the EuroHPC Joint "
+                                    "Undertaking; it is a one-stop shop for start-ups, SMEs, "
+                                    "researchers and industry.",
+        "about.antenna": "An AI Factory Antenna gives a country's AI ecosystem support "
+                         "services, training and access to talent, and access to the "
+                         "supercomputer of the AI Factory it is linked to, without the country "
+                         "buying a supercomputer of its own; some add a smaller AI system for "
+                         "fine-tuning and testing. Antennas are selected by the EuroHPC Joint "
+                         "Undertaking.",
+        "about.gigafactory_candidate": "An AI Gigafactory is a state-of-the-art, large-scale "
+                                       "facility with more than 100,000 advanced AI processors, "
+                                       "for training very large AI models, selected under the "
+                                       "amended EuroHPC regulation. A candidate is a bid made "
+                                       "public by its promoters or government: none had been "
+                                       "selected when the data was last updated, and a bid's "
+                                       "figures are not budgets.",
+        "about.national_ai_factory": "A national AI factory is a supercomputing centre for AI "
+                                     "that a government or operator calls an AI factory, "
+                                     "funded nationally and not selected by the EuroHPC Joint "
+                                     "Undertaking. This is this map's term, not an EU one; "
+                                     "these sites are not counted among the EuroHPC AI "
+                                     "Factories.",
+        "about.wave_term": "Selection wave",
+        "about.wave": "The EuroHPC Joint Undertaking selected AI Factories in rounds: its calls "
+                      "stayed open with a cut-off date every three months, and the proposals of "
+                      "each cut-off were evaluated together. Each round of selections is a "
+                      "wave; the Timeline shows when each was announced.",
+        "about.own_term": "This map's own definition; no outside source.",
         "col.name": "Site",
         "col.kind": "Kind",
         "col.country": "Country",

@@ -7,7 +7,7 @@ from aimap.figures.headline import headline_figure
 from aimap.figures.overview import overview_figure
 from aimap.safety import plain
 from aimap.text import t
-from aimap.ui import charts, tables
+from aimap.ui import about, charts, tables
 from aimap.ui.app import open_view
 
 page = open_view("overview")
@@ -46,3 +46,5 @@ site_id = st.selectbox(t("overview.sources_for"), rows["id"], label_visibility="
                        key="sources_of", format_func=dict(zip(rows["id"], rows["name"])).get)
 if site_id:
     tables.sources_list(data, shown.loc[shown["id"] == site_id, "sources"].iloc[0])
+
+about.section(data)

@@ -21,7 +21,7 @@ st.caption(f"{kind_label(profile.site['kind'])} · "
            f"{t('overview.as_of', date=formatting.format_date(data.as_of))}")
 st.page_link(page_of("map"), label=t("site.back_to_map"),
              query_params={"country": profile.site["country"]})
-charts.png_button(site_figure, data, Selection(), f"site-{site_id}", id=site_id)
+charts.chart_buttons(site_figure, data, Selection(), f"site-{site_id}", id=site_id)
 
 left, right = st.columns(2)
 with left:

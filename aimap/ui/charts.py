@@ -13,6 +13,7 @@ from aimap import export, safety, theme
 from aimap.load import Dataset
 from aimap.selection import Selection
 from aimap.text import t
+from aimap.ui import about
 from aimap.ui.present import presenting
 from aimap.views import FigureBuilder
 
@@ -49,7 +50,7 @@ def chart(fig: go.Figure, key: str | None = None) -> None:
 
 def view_chart(builder: FigureBuilder, data: Dataset, selection: Selection, name: str,
                key: str | None = None, **options: object) -> None:
-    """A view's figure on screen (clickable with a `key`) and its 'Download PNG' below. A
+    """A view's figure on screen (clickable with a `key`) and its buttons below. A
     figure that cannot be drawn is said so in its place (details in the server log); the
     rest of the page still works."""
     try:
@@ -59,7 +60,15 @@ def view_chart(builder: FigureBuilder, data: Dataset, selection: Selection, name
         st.warning(t("chart.failed"))
         return
     chart(fig, key=key)
-    png_button(builder, data, selection, name, **options)
+    chart_buttons(builder, data, selection, name, **options)
+
+
+def chart_buttons(builder: FigureBuilder, data: Dataset, selection: Selection, name: str,
+                  **options: object) -> None:
+    """'Download PNG' and 'About this data' side by side under a chart."""
+    with st.container(horizontal=True):
+        png_button(builder, data, selection, name, **options)
+        about.popover(data)
 
 
 def png_button(builder: FigureBuilder, data: Dataset, selection: Selection, name: str,
