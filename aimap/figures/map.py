@@ -24,6 +24,9 @@ MARKERS = {  # kind -> plotly symbol; colours from theme.KIND_COLOURS
     "national_ai_factory": "square",
     "gigafactory_candidate": "triangle-up",
 }
+#: Markers closer than this (degrees of latitude, about a marker's width on the screen's map)
+#: are moved onto a small ring around their centre, so that none hides another.
+MARKER_GAP = 0.8
 GEO_LAYOUT = dict(
     projection=dict(type="azimuthal equal area", rotation=dict(lon=10, lat=52), scale=5),
     center=dict(lon=12, lat=54), domain=dict(x=[0, 0.8], y=[0, 1]), resolution=110,
@@ -31,14 +34,6 @@ GEO_LAYOUT = dict(
     showlakes=True, lakecolor=theme.OCEAN, showcountries=False, showcoastlines=False,
     showframe=False, bgcolor=theme.OCEAN,
 )
-
-
-def class_colours(count: int) -> list[str]:
-    """`count` colours from light to dark along the sequential palette."""
-    palette = theme.SEQUENTIAL_CLASSES
-    if count == 1:
-        return [palette[len(palette) // 2]]
-    return [palette[round(i * (len(palette) - 1) / (count - 1))] for i in range(count)]
 
 
 def _country_hover(row: pd.Series, label: str, kind: str, names: dict[str, str]) -> str:
@@ -59,7 +54,7 @@ def _choropleth(dataset: Dataset, values: pd.DataFrame, metric: str) -> list[go.
     count = len(spec.edges) - 1
     labels = [formatting.format_class(spec.edges[i], spec.edges[i + 1], spec.kind)
               for i in range(count)]
-    colours = class_colours(count) + [theme.NO_DATA, theme.NO_SITE]
+    colours = theme.sequential(count) + [theme.NO_DATA, theme.NO_SITE]
     codes = {iso3: _code(value, spec.edges, count) for iso3, value in values["value"].items()}
     hover = {iso3: _country_hover(row, t(f"metric.legend.{metric}"), spec.kind, names)
              for iso3, row in values.iterrows()}
@@ -75,17 +70,30 @@ def _choropleth(dataset: Dataset, values: pd.DataFrame, metric: str) -> list[go.
         hovertext=[hover[c] for c in locations], hovertemplate="%{hovertext}<extra></extra>",
         customdata=[["country", c] for c in locations], **_NO_DIMMING)
     used = set(codes.values())
-    keys = [(labels[i], colours[i]) for i in range(count) if i in used]
-    keys += [(t("map.no_data"), theme.NO_DATA)] if count in used else []
-    keys += [(t("map.no_site"), theme.NO_SITE)]
+    keys = [(labels[i], colours[i], "square") for i in range(count) if i in used]
+    keys += [(t("map.no_data"), theme.NO_DATA, "square-x")] if count in used else []
+    keys += [(t("map.no_site"), theme.NO_SITE, "square")]
     legend = [go.Scattergeo(lon=[None], lat=[None], mode="markers", name=label,
-                            marker=dict(symbol="square", size=15, color=colour,
-                                        line=dict(color=theme.MUTED, width=0.5)),
+                            marker=dict(symbol=symbol, size=15, color=colour,
+                                        line=dict(color=theme.HATCH if symbol != "square"
+                                                  else theme.MUTED, width=0.8)),
                             legendgroup="countries",
                             legendgrouptitle_text=t(f"metric.legend.{metric}"),
                             hoverinfo="skip")
-              for label, colour in keys]
-    return [fill, *legend, *_small_country_dots(dataset, codes, colours, hover)]
+              for label, colour, symbol in keys]
+    missing = tuple(sorted(c for c, code in codes.items() if code == count))
+    return [fill, *_hatch(dataset, missing), *legend,
+            *_small_country_dots(dataset, codes, colours, hover)]
+
+
+def _hatch(dataset: Dataset, countries: tuple[str, ...]) -> list[go.Scattergeo]:
+    """Cross-hatching over the 'no data' countries (the legend's crossed square)."""
+    lons, lats = geo.hatch(dataset, countries)
+    if not lons:
+        return []
+    return [go.Scattergeo(lon=lons, lat=lats, mode="lines", name=t("map.no_data"),
+                          line=dict(color=theme.HATCH, width=0.7), hoverinfo="skip",
+                          showlegend=False)]
 
 
 def _code(value: float, edges: tuple[float, ...], count: int) -> int:
@@ -140,9 +148,17 @@ def _site_hover(row: pd.Series, budgets: pd.DataFrame) -> str:
     return "<br>".join(lines)
 
 
+def _marker_places(shown: pd.DataFrame) -> pd.DataFrame:
+    """The placed sites of `shown`, co-located ones moved apart (geo.spread)."""
+    placed = shown.dropna(subset=["lat", "lon"])
+    moved = geo.spread(placed[["id", "lon", "lat"]], MARKER_GAP).set_index("id")
+    return placed.assign(lon=placed["id"].map(moved["lon"]),
+                         lat=placed["id"].map(moved["lat"]))
+
+
 def _site_markers(dataset: Dataset, shown: pd.DataFrame) -> list[go.Scattergeo]:
     budgets = query.budget_totals(dataset)
-    placed = shown.dropna(subset=["lat", "lon"])
+    placed = _marker_places(shown)
     traces = []
     for kind, symbol in MARKERS.items():
         group = placed[placed["kind"] == kind]
@@ -162,6 +178,7 @@ def _site_markers(dataset: Dataset, shown: pd.DataFrame) -> list[go.Scattergeo]:
 def _links(dataset: Dataset, shown: pd.DataFrame) -> list[go.Scattergeo]:
     """Lines from each shown Antenna to the AI Factories it links to (where both are placed)."""
     located = query.sites(dataset).set_index("id")[["lat", "lon"]].dropna()
+    located.update(_marker_places(shown).set_index("id")[["lat", "lon"]])  # lines meet markers
     lons: list[float | None] = []
     lats: list[float | None] = []
     antennas = dataset.antennas[dataset.antennas["id"].isin(shown["id"])]
