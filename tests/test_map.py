@@ -13,7 +13,7 @@ from conftest import FIXTURE, read_rows, write_rows
 
 from aimap import geo, metrics, query, text
 from aimap.figures.common import read_click
-from aimap.figures.map import MARKER_GAP, map_figure
+from aimap.figures.map import MARKER_GAP, box_aspect, fitted_ranges, map_figure
 from aimap.load import Dataset, load_dataset
 from aimap.metrics import INF, METRICS, class_index, country_values
 from aimap.selection import Selection
@@ -353,3 +353,25 @@ def test_no_data_countries_are_hatched(fixture):
     assert lons and min(lons) > 5 and max(lons) < 30.5  # only Germany and Romania: no data
     sites = map_figure(fixture, Selection(), metric="sites")
     assert not [t for t in sites.data if getattr(t, "mode", None) == "lines"]  # never missing
+
+
+@pytest.mark.parametrize("aspect", [1.0, 1.4, 1.8, 2.3])
+def test_the_map_fills_a_frame_of_any_shape_with_europe_inside(aspect):
+    (west, east), (south, north) = fitted_ranges(aspect)
+    assert west <= -34 and east >= 42 and south <= 33 and north >= 71  # all of Europe
+    drawn = box_aspect((west, east), (south, north))
+    # the frame's shape, or as near as the globe allows (a hemisphere is only so wide)
+    assert drawn == pytest.approx(aspect, rel=0.02) or (aspect > 1.6 and drawn > 1.65) \
+        or (aspect < 1.1 and drawn < 1.1)
+
+
+def test_export_tells_the_map_its_page(dataset):
+    slide = map_figure(dataset, Selection(), frame=(1280, 720))
+    portrait = map_figure(dataset, Selection(), frame=(1240, 1754))
+    assert slide.layout.height == 720 and portrait.layout.height == 1754
+    spans = [(f.layout.geo.lonaxis.range[1] - f.layout.geo.lonaxis.range[0],
+              f.layout.geo.lataxis.range[1] - f.layout.geo.lataxis.range[0])
+             for f in (slide, portrait)]
+    assert spans[0][0] > spans[1][0] and spans[0][1] < spans[1][1]  # wide vs tall
+    legend = slide.layout.legend
+    assert legend.x < 0.3 and legend.y < 0.1 and legend.yanchor == "bottom"  # inside, low left

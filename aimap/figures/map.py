@@ -3,6 +3,7 @@ Antenna-to-AI-Factory links, and clickable dots for countries too small to click
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 import pandas as pd
@@ -27,9 +28,18 @@ MARKERS = {  # kind -> plotly symbol; colours from theme.KIND_COLOURS
 #: Markers closer than this (degrees of latitude, about a marker's width on the screen's map)
 #: are moved onto a small ring around their centre, so that none hides another.
 MARKER_GAP = 0.8
+#: The projection's centre, and the smallest box always shown (lon, lat ranges): Europe with
+#: the Atlantic to its west, where the legend goes.
+_CENTRE = (10, 52)
+_EUROPE = ((-34.0, 42.0), (33.0, 71.0))
+#: The frame assumed on screen (width / height), where the figure's width is not known.
+SCREEN_ASPECT = 1.7
+#: Space around the map: the title above, the sources below, a hair at each side.
+_MARGIN = dict(l=24, r=24, t=100, b=84)
 GEO_LAYOUT = dict(
-    projection=dict(type="azimuthal equal area", rotation=dict(lon=10, lat=52), scale=5),
-    center=dict(lon=12, lat=54), domain=dict(x=[0, 0.8], y=[0, 1]), resolution=110,
+    projection=dict(type="azimuthal equal area",
+                    rotation=dict(lon=_CENTRE[0], lat=_CENTRE[1])),
+    domain=dict(x=[0, 1], y=[0, 1]), resolution=110,
     showland=True, landcolor=theme.LAND, showocean=True, oceancolor=theme.OCEAN,
     showlakes=True, lakecolor=theme.OCEAN, showcountries=False, showcoastlines=False,
     showframe=False, bgcolor=theme.OCEAN,
@@ -194,24 +204,79 @@ def _links(dataset: Dataset, shown: pd.DataFrame) -> list[go.Scattergeo]:
                           hoverinfo="skip", legendgroup="sites")]
 
 
+def _projected(lon: float, lat: float) -> tuple[float, float]:
+    """Lambert azimuthal equal-area x, y of a point, about `_CENTRE` (as plotly draws it)."""
+    lam, phi = math.radians(lon - _CENTRE[0]), math.radians(lat)
+    phi0 = math.radians(_CENTRE[1])
+    cos_c = math.sin(phi0) * math.sin(phi) + math.cos(phi0) * math.cos(phi) * math.cos(lam)
+    k = math.sqrt(2 / (1 + cos_c))
+    return (k * math.cos(phi) * math.sin(lam),
+            k * (math.cos(phi0) * math.sin(phi) - math.sin(phi0) * math.cos(phi) * math.cos(lam)))
+
+
+def box_aspect(lons: tuple[float, float], lats: tuple[float, float]) -> float:
+    """Width / height of the projected lon-lat box: plotly fits this box into the frame."""
+    steps = [i / 24 for i in range(25)]
+    edge = [(lons[0] + (lons[1] - lons[0]) * f, lat) for f in steps for lat in lats]
+    edge += [(lon, lats[0] + (lats[1] - lats[0]) * f) for f in steps for lon in lons]
+    xs, ys = zip(*(_projected(lon, lat) for lon, lat in edge))
+    return (max(xs) - min(xs)) / (max(ys) - min(ys))
+
+
+def fitted_ranges(aspect: float) -> tuple[tuple[float, float], tuple[float, float]]:
+    """lon and lat ranges holding `_EUROPE` whose projected box has the plot's `aspect`, so
+    the map fills its frame instead of floating in white bands: a wider frame shows more
+    sea east and west, a taller one more land north and south."""
+    (west, east), (south, north) = _EUROPE
+    widen = box_aspect((west, east), (south, north)) < aspect
+    low, high = 0.0, 150.0
+    for _ in range(40):  # bisection on how much is added; the aspect grows with it
+        extra = (low + high) / 2
+        if widen:
+            box = box_aspect((west - extra / 2, east + extra / 2), (south, north))
+        else:
+            box = 1 / box_aspect((west, east), (south - extra * 0.4, north + extra * 0.6))
+        low, high = (extra, high) if box < (aspect if widen else 1 / aspect) else (low, extra)
+    if widen:
+        return (west - low / 2, east + low / 2), (south, north)
+    return (west, east), (south - low * 0.4, min(north + low * 0.6, 89.0))
+
+
 def europe_map(dataset: Dataset, shown: pd.DataFrame, metric: str, links: bool,
-               caption: Caption, compact: bool = False) -> go.Figure:
-    """The map figure for the `shown` sites coloured by `metric`."""
+               caption: Caption, frame: tuple[int, int]) -> go.Figure:
+    """The map figure for the `shown` sites coloured by `metric`, laid out to fill a figure of
+    `frame` (width, height) px: the legend over the Atlantic, inside the map."""
     values = country_values(dataset, shown, metric)
     traces = _choropleth(dataset, values, metric)
     if links:
         traces += _links(dataset, shown)
     traces += _site_markers(dataset, shown)
     figure = go.Figure(traces)
-    figure.update_layout(geo=GEO_LAYOUT, margin=dict(l=8, r=8, t=100, b=84))
-    return framed(figure, caption, height=520 if compact else 720, legend="right")
+    width, height = frame
+    plot = (width - _MARGIN["l"] - _MARGIN["r"]) / (height - _MARGIN["t"] - _MARGIN["b"])
+    lons, lats = fitted_ranges(plot)
+    figure.update_layout(geo=GEO_LAYOUT, geo_lonaxis_range=lons, geo_lataxis_range=lats,
+                         margin=_MARGIN)
+    figure = framed(figure, caption, height=height, legend="inside")
+    # A frame wider (or taller) than the globe allows leaves the map centred: the legend
+    # goes to the map's own bottom-left corner, over the sea.
+    drawn = box_aspect(lons, lats)
+    figure.update_layout(legend_x=0.01 + max(0.0, 1 - drawn / plot) / 2,
+                         legend_y=0.02 + max(0.0, 1 - plot / drawn) / 2)
+    return figure
 
 
 def map_figure(dataset: Dataset, selection: Selection, metric: str = DEFAULT_METRIC,
-               links: bool = False, compact: bool = False) -> go.Figure:
+               links: bool = False, compact: bool = False,
+               frame: tuple[int, int] | None = None) -> go.Figure:
     """The map for `selection`, as on screen and in export; `compact` for a small map beside
-    other content. The chosen country is not drawn in: a figure that changed with each click
-    would be a new chart to Streamlit, and a click made before the browser had it was lost."""
+    other content; `frame`: the (width, height) px it is drawn at, which export knows (on
+    screen, SCREEN_ASPECT is assumed). The chosen country is not drawn in: a figure that
+    changed with each click would be a new chart to Streamlit, and a click made before the
+    browser had it was lost."""
     shown = query.shown(dataset, selection)
     caption = caption_for(dataset, selection, t(f"metric.title.{metric}"), "map.footer")
-    return europe_map(dataset, shown, metric, links, caption, compact=compact)
+    if frame is None:
+        height = 520 if compact else 720
+        frame = (round(height * SCREEN_ASPECT), height)
+    return europe_map(dataset, shown, metric, links, caption, frame)
