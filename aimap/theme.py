@@ -38,6 +38,10 @@ KIND_COLOURS = {
     "gigafactory_candidate": "#CC79A7",
 }
 
+#: A fill pattern per kind (plotly bar marker.pattern), so stacked bars do not rely on colour.
+KIND_PATTERNS = {"eurohpc_ai_factory": "", "antenna": "/", "national_ai_factory": ".",
+                 "gigafactory_candidate": "x"}
+
 #: One colour per group of timeline phases (Okabe & Ito), in the order sites go through them.
 PHASE_COLOURS = {"setup": "#56B4E9", "procurement": "#E69F00", "build": "#D55E00",
                  "services": "#009E73", "operational": "#0072B2", "end": "#CC79A7"}

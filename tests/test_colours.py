@@ -9,6 +9,7 @@ from colour_vision import VISIONS, ciede2000, closest_pair, seen
 
 from aimap import theme
 from aimap.figures.map import map_figure
+from aimap.figures.overview import overview_figure
 from aimap.figures.sectors import coverage_figure
 from aimap.metrics import METRICS
 from aimap.selection import Selection
@@ -73,3 +74,20 @@ def test_sector_matrix_levels_are_apart(dataset):
     colours = _legend_colours(figure)
     assert len(colours) >= 3
     _assert_apart(colours)
+
+
+def test_the_overview_bars_tell_kinds_apart_by_pattern_too(dataset):
+    bars = [trace for trace in overview_figure(dataset, Selection()).data
+            if isinstance(trace, go.Bar)]
+    assert len(bars) >= 2
+    assert len({bar.marker.pattern.shape for bar in bars}) == len(bars)
+    assert len({bar.marker.color for bar in bars}) == len(bars)
+    # over the bar's colour: plotly's default ('replace') draws the pattern alone, invisible
+    assert all(bar.marker.pattern.fillmode == "overlay" for bar in bars)
+
+
+def test_map_markers_tell_kinds_apart_by_shape_too(dataset):
+    markers = [t for t in map_figure(dataset, Selection()).data
+               if t.legendgroup == "sites" and t.mode == "markers"]
+    assert len(markers) >= 2 and all(t.showlegend is not False for t in markers)
+    assert len({t.marker.symbol for t in markers}) == len(markers)
