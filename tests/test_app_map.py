@@ -114,3 +114,22 @@ def test_a_country_clicked_again_after_the_picker_chose_another_counts(on_fixtur
     _click(app, "map.1", "ESP")
     assert app.selectbox(key="country").value == "ESP"
     assert app.query_params["country"] == "ESP"
+
+
+def test_clicking_a_country_without_a_site_says_so(on_fixture):
+    app = run_page("pages/map.py")
+    _click(app, "map", "FRA")  # the fixture has no site in France
+    assert not app.exception
+    assert app.selectbox(key="country").value is None
+    assert [toast.value for toast in app.toast] == [
+        text.t("map.click.no_site", country="France")]
+
+
+def test_a_click_on_a_host_country_brings_its_panel_into_view(on_fixture):
+    def scripts(app: AppTest) -> list[str]:
+        return [element.proto.srcdoc for element in app.main if element.type == "iframe"]
+    app = run_page("pages/map.py", country="ESP")
+    assert scripts(app) == []  # opened from a link: the page starts at its top
+    _click(app, "map", "POL")
+    (script,) = scripts(app)
+    assert '".st-key-" + target' in script and '"country-panel"' in script
