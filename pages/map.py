@@ -37,7 +37,7 @@ if not unplaced.empty:
 
 country = page.option("country")
 if country and click and click[0] == "country":
-    scroll.into_view("country-panel")  # the panel is below the map: bring it into view
+    scroll.into_view("country-panel", country)  # the panel is below the map: bring it into view
 if country:
     with st.container(key="country-panel"):
         info = details.country_panel(data, shown, country)

@@ -33,7 +33,7 @@ MARKER_GAP = 0.8
 _CENTRE = (10, 52)
 _EUROPE = ((-34.0, 42.0), (33.0, 71.0))
 #: The frame assumed on screen (width / height), where the figure's width is not known.
-SCREEN_ASPECT = 1.7
+SCREEN_ASPECT = 1.3
 #: Space around the map: the title above, the sources below, a hair at each side.
 _MARGIN = dict(l=24, r=24, t=100, b=84)
 GEO_LAYOUT = dict(

@@ -8,7 +8,7 @@ import json
 import streamlit as st
 
 _SCRIPT = """<script>
-const target = %s;
+const target = %s, request = %s;
 let tries = 0;
 function reveal() {
   const found = window.parent.document.querySelector(".st-key-" + target);
@@ -19,6 +19,7 @@ reveal();
 </script>"""
 
 
-def into_view(key: str) -> None:
-    """Scroll the page to the container made with `st.container(key=key)`, once it is drawn."""
-    st.iframe(_SCRIPT % json.dumps(key), height=1)
+def into_view(key: str, request: str) -> None:
+    """Scroll the page to the container made with `st.container(key=key)`, once it is drawn.
+    Streamlit keeps an unchanged iframe, so each `request` (what was clicked) runs anew."""
+    st.iframe(_SCRIPT % (json.dumps(key), json.dumps(request)), height=1)
