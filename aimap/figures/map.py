@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from html import escape
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -31,9 +32,10 @@ MARKER_GAP = 0.8
 #: The projection's centre, and the smallest box always shown (lon, lat ranges): Europe with
 #: the Atlantic to its west, where the legend goes.
 _CENTRE = (10, 52)
-_EUROPE = ((-34.0, 42.0), (33.0, 71.0))
-#: The frame assumed on screen (width / height), where the figure's width is not known.
-SCREEN_ASPECT = 1.3
+_EUROPE = ((-44.0, 42.0), (33.0, 71.0))
+#: The frame assumed on screen (width / height: the map's at 1280 × 720 beside the sidebar),
+#: where the figure's width is not known.
+SCREEN_ASPECT = 1.45
 #: Space around the map: the title above, the sources below, a hair at each side.
 _MARGIN = dict(l=24, r=24, t=100, b=84)
 GEO_LAYOUT = dict(
@@ -204,23 +206,25 @@ def _links(dataset: Dataset, shown: pd.DataFrame) -> list[go.Scattergeo]:
                           hoverinfo="skip", legendgroup="sites")]
 
 
-def _projected(lon: float, lat: float) -> tuple[float, float]:
-    """Lambert azimuthal equal-area x, y of a point, about `_CENTRE` (as plotly draws it)."""
-    lam, phi = math.radians(lon - _CENTRE[0]), math.radians(lat)
+def _projected(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Lambert azimuthal equal-area x, y of points, about `_CENTRE` (as plotly draws it)."""
+    lam, phi = np.radians(lon - _CENTRE[0]), np.radians(lat)
     phi0 = math.radians(_CENTRE[1])
-    cos_c = math.sin(phi0) * math.sin(phi) + math.cos(phi0) * math.cos(phi) * math.cos(lam)
-    k = math.sqrt(2 / (1 + cos_c))
-    return (k * math.cos(phi) * math.sin(lam),
-            k * (math.cos(phi0) * math.sin(phi) - math.sin(phi0) * math.cos(phi) * math.cos(lam)))
+    cos_c = math.sin(phi0) * np.sin(phi) + math.cos(phi0) * np.cos(phi) * np.cos(lam)
+    k = np.sqrt(2 / (1 + cos_c))
+    return (k * np.cos(phi) * np.sin(lam),
+            k * (math.cos(phi0) * np.sin(phi) - math.sin(phi0) * np.cos(phi) * np.cos(lam)))
 
 
 def box_aspect(lons: tuple[float, float], lats: tuple[float, float]) -> float:
     """Width / height of the projected lon-lat box: plotly fits this box into the frame."""
-    steps = [i / 24 for i in range(25)]
-    edge = [(lons[0] + (lons[1] - lons[0]) * f, lat) for f in steps for lat in lats]
-    edge += [(lon, lats[0] + (lats[1] - lats[0]) * f) for f in steps for lon in lons]
-    xs, ys = zip(*(_projected(lon, lat) for lon, lat in edge))
-    return (max(xs) - min(xs)) / (max(ys) - min(ys))
+    along = np.linspace(0, 1, 25)
+    lon = np.concatenate([lons[0] + (lons[1] - lons[0]) * along] * 2 + [np.full(25, lons[0]),
+                                                                      np.full(25, lons[1])])
+    lat = np.concatenate([np.full(25, lats[0]), np.full(25, lats[1])]
+                         + [lats[0] + (lats[1] - lats[0]) * along] * 2)
+    x, y = _projected(lon, lat)
+    return float((x.max() - x.min()) / (y.max() - y.min()))
 
 
 def fitted_ranges(aspect: float) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -228,24 +232,23 @@ def fitted_ranges(aspect: float) -> tuple[tuple[float, float], tuple[float, floa
     the map fills its frame instead of floating in white bands: a wider frame shows more
     sea east and west, a taller one more land north and south."""
     (west, east), (south, north) = _EUROPE
-    widen = box_aspect((west, east), (south, north)) < aspect
-    low, high = 0.0, 150.0
-    for _ in range(40):  # bisection on how much is added; the aspect grows with it
-        extra = (low + high) / 2
-        if widen:
-            box = box_aspect((west - extra / 2, east + extra / 2), (south, north))
-        else:
-            box = 1 / box_aspect((west, east), (south - extra * 0.4, north + extra * 0.6))
-        low, high = (extra, high) if box < (aspect if widen else 1 / aspect) else (low, extra)
-    if widen:
-        return (west - low / 2, east + low / 2), (south, north)
-    return (west, east), (south - low * 0.4, min(north + low * 0.6, 89.0))
+
+    def grown(extra: float) -> tuple[tuple[float, float], tuple[float, float]]:
+        if box_aspect((west, east), (south, north)) < aspect:  # wider: sea east and west
+            return (west - extra / 2, east + extra / 2), (south, north)
+        return (west, east), (south - extra * 0.4, min(north + extra * 0.6, 89.0))
+
+    def miss(extra: float) -> float:
+        return abs(math.log(box_aspect(*grown(extra)) / aspect))
+    # the globe's curvature makes the box's shape peak and fall again: the nearest, first
+    return grown(min(range(0, 150), key=lambda extra: (round(miss(extra), 2), extra)))
 
 
 def europe_map(dataset: Dataset, shown: pd.DataFrame, metric: str, links: bool,
-               caption: Caption, frame: tuple[int, int]) -> go.Figure:
+               caption: Caption, frame: tuple[int, int], known: bool = True) -> go.Figure:
     """The map figure for the `shown` sites coloured by `metric`, laid out to fill a figure of
-    `frame` (width, height) px: the legend over the Atlantic, inside the map."""
+    `frame` (width, height) px: the legend over the Atlantic, inside the map. A frame not
+    `known` (on screen) keeps the legend at the plot's corner, wherever the map lands."""
     values = country_values(dataset, shown, metric)
     traces = _choropleth(dataset, values, metric)
     if links:
@@ -260,7 +263,7 @@ def europe_map(dataset: Dataset, shown: pd.DataFrame, metric: str, links: bool,
     figure = framed(figure, caption, height=height, legend="inside")
     # A frame wider (or taller) than the globe allows leaves the map centred: the legend
     # goes to the map's own bottom-left corner, over the sea.
-    drawn = box_aspect(lons, lats)
+    drawn = box_aspect(lons, lats) if known else plot
     figure.update_layout(legend_x=0.01 + max(0.0, 1 - drawn / plot) / 2,
                          legend_y=0.02 + max(0.0, 1 - plot / drawn) / 2)
     return figure
@@ -276,7 +279,8 @@ def map_figure(dataset: Dataset, selection: Selection, metric: str = DEFAULT_MET
     browser had it was lost."""
     shown = query.shown(dataset, selection)
     caption = caption_for(dataset, selection, t(f"metric.title.{metric}"), "map.footer")
+    known = frame is not None
     if frame is None:
         height = 520 if compact else 720
         frame = (round(height * SCREEN_ASPECT), height)
-    return europe_map(dataset, shown, metric, links, caption, frame)
+    return europe_map(dataset, shown, metric, links, caption, frame, known)
