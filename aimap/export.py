@@ -4,6 +4,7 @@ is not thread-safe); base maps from our own files; no MathJax."""
 
 from __future__ import annotations
 
+import inspect
 import io
 import os
 import shutil
@@ -128,10 +129,13 @@ def render(figure: go.Figure, width: int, height: int, scale: float) -> bytes:
 
 def png(builder: FigureBuilder, dataset: Dataset, selection: Selection,
         preset: str = DEFAULT_PRESET, **options: object) -> bytes:
-    """The PNG of a view's figure: the same builder as on screen, laid out for the preset."""
+    """The PNG of a view's figure: the same builder as on screen, laid out for the preset. A
+    builder taking `frame` (the map) is told the page's (width, height) to fill it."""
     size = PRESETS[preset]
     figure = builder(dataset, selection, **options)
     width, height, scale = logical_size(figure.layout.height or size.height, size)
+    if "frame" in inspect.signature(builder).parameters:
+        figure = builder(dataset, selection, **options, frame=(width, height))
     return _exact(render(at_height(figure, height), width, height, scale), size)
 
 

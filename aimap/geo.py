@@ -1,11 +1,13 @@
 """Geometry derived from the shipped boundaries: where to put a clickable dot for countries too
-small to click on a Europe-wide map."""
+small to click on a Europe-wide map, hatching for 'no data', and markers moved apart."""
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 
@@ -24,3 +26,76 @@ def small_countries(dataset: Dataset) -> pd.DataFrame:
     points = small.geometry.representative_point()
     return pd.DataFrame({"iso3": small["iso3"].to_numpy(), "lon": points.x.to_numpy(),
                          "lat": points.y.to_numpy()})
+
+
+#: Hatch lines for 'no data': this far apart (degrees), both diagonals, like a printed map.
+HATCH_SPACING = 0.9
+
+
+@lru_cache(maxsize=16)
+def hatch(dataset: Dataset, countries: tuple[str, ...],
+          spacing: float = HATCH_SPACING) -> tuple[list[float | None], list[float | None]]:
+    """lon and lat lists (None between pieces) of diagonal lines clipped to `countries`'
+    shapes: plotly's choropleth has no pattern fill, so 'no data' is hatched with lines."""
+    shapes = [shapely.geometry.shape(f["geometry"]) for f in dataset.geojson["features"]
+              if f["id"] in countries]
+    lons: list[float | None] = []
+    lats: list[float | None] = []
+    if not shapes:
+        return lons, lats
+    area = shapely.union_all(shapes)
+    west, south, east, north = area.bounds
+    span = (east - west) + (north - south)
+    for slope in (1, -1):
+        start = (south - slope * east) if slope == 1 else (south + west)
+        steps = int(span / spacing) + 2
+        lines = [shapely.LineString([(west - 1, start + k * spacing + slope * (west - 1)),
+                                     (east + 1, start + k * spacing + slope * (east + 1))])
+                 for k in range(-1, steps)]
+        for piece in shapely.intersection(lines, area):
+            for line in getattr(piece, "geoms", [piece]):
+                if isinstance(line, shapely.LineString) and not line.is_empty:
+                    xs, ys = line.xy
+                    lons += [round(x, 2) for x in xs] + [None]
+                    lats += [round(y, 2) for y in ys] + [None]
+    return lons, lats
+
+
+def spread(points: pd.DataFrame, gap: float) -> pd.DataFrame:
+    """`points` (columns id, lon, lat) with co-located ones moved onto a small ring around
+    their centre, so no two markers are closer than `gap` degrees (east-west distances
+    shrunk by the cosine of the latitude, as on the map): a marker never hides another.
+    Deterministic: each group is ordered by id, the first placed due north."""
+    frame = points.sort_values("id", kind="stable").reset_index(drop=True)
+    squeeze = np.cos(np.radians(frame["lat"].to_numpy()))
+    x, y = frame["lon"].to_numpy() * squeeze, frame["lat"].to_numpy()
+    group = list(range(len(frame)))  # single linkage: groups of points closer than `gap`
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            i = group[i]
+        return i
+    for i in range(len(frame)):
+        for j in range(i + 1, len(frame)):
+            if math.hypot(x[i] - x[j], y[i] - y[j]) < gap:
+                group[root(j)] = root(i)
+    lon, lat = frame["lon"].to_numpy(dtype=float).copy(), y.astype(float).copy()
+    for members in pd.Series(range(len(frame))).groupby([root(i) for i in range(len(frame))]):
+        index = list(members[1])
+        if len(index) < 2:
+            continue
+        radius = gap / (2 * math.sin(math.pi / len(index)))
+        cx, cy = x[index].mean(), y[index].mean()
+        for k, i in enumerate(index):
+            angle = 2 * math.pi * k / len(index)
+            lat[i] = cy + radius * math.cos(angle)
+            lon[i] = (cx + radius * math.sin(angle)) / math.cos(math.radians(lat[i]))
+    return frame.assign(lon=lon, lat=lat)
+
+
+def separation(points: pd.DataFrame) -> float:
+    """The smallest distance between two of `points` (degrees, as `spread` measures it)."""
+    squeeze = np.cos(np.radians(points["lat"].to_numpy()))
+    xy = np.column_stack([points["lon"].to_numpy() * squeeze, points["lat"].to_numpy()])
+    gaps = [math.hypot(*(xy[i] - xy[j])) for i in range(len(xy)) for j in range(i + 1, len(xy))]
+    return min(gaps, default=math.inf)

@@ -172,6 +172,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "map.panel.milestones": "Next milestones",
         "map.panel.no_milestones": "No planned milestone published.",
         "map.panel.no_sites": "No site shown in {country} with the current filters.",
+        "map.click.no_site": "{country} hosts no site shown under the current filters.",
         "funder.eu": "EU",
         "funder.national": "national",
         "funder.regional": "regional",

@@ -11,11 +11,14 @@ INK = "#1a1a1a"
 MUTED = "#5c5c5c"
 GRID = "#e3e3e3"
 BACKGROUND = "#ffffff"
-NO_DATA = "#bdbdbd"
-NO_SITE = "#e9e9e7"
+#: Map fills: "no site" is white (nothing here), "no data" a light grey that is never darker
+#: than a real value and is hatched (HATCH), as Datawrapper marks missing values.
+NO_DATA = "#cccccc"
+NO_SITE = "#ffffff"
+HATCH = "#7a7a7a"
 LAND = "#f2f2f0"
 OCEAN = "#dce8f0"
-BORDER = "#ffffff"
+BORDER = "#9a9a9a"
 LINK = "#3a3a3a"
 
 #: The subtitle inside a chart title, on screen and when presenting (larger, darker).
@@ -35,6 +38,10 @@ KIND_COLOURS = {
     "gigafactory_candidate": "#CC79A7",
 }
 
+#: A fill pattern per kind (plotly bar marker.pattern), so stacked bars do not rely on colour.
+KIND_PATTERNS = {"eurohpc_ai_factory": "", "antenna": "/", "national_ai_factory": ".",
+                 "gigafactory_candidate": "x"}
+
 #: One colour per group of timeline phases (Okabe & Ito), in the order sites go through them.
 PHASE_COLOURS = {"setup": "#56B4E9", "procurement": "#E69F00", "build": "#D55E00",
                  "services": "#009E73", "operational": "#0072B2", "end": "#CC79A7"}
@@ -47,10 +54,19 @@ def lighten(colour: str, amount: float) -> str:
     mixed = [round(c + (255 - c) * amount) for c in channels]
     return "#" + "".join(f"{c:02x}" for c in mixed)
 
-#: Sequential classes for choropleths, light to dark (ColorBrewer Purples, 7 classes:
-#: single-hue, safe for colour-vision deficiency, and clear of the marker colours).
-SEQUENTIAL_CLASSES = ("#efedf5", "#dadaeb", "#bcbddc", "#9e9ac8", "#807dba", "#6a51a3",
-                      "#4a1486")
+#: Sequential classes for choropleths, light to dark: CIELab lightness from 80 down to 11,
+#: hue from blue to indigo, so any two classes, white and NO_DATA are at least 10 apart
+#: (CIEDE2000) with normal vision and with each simulated colour-vision deficiency.
+SEQUENTIAL_CLASSES = ("#a7cbe5", "#7ba5cb", "#5a84b6", "#3f639f", "#294084", "#03145a")
+
+
+def sequential(count: int) -> list[str]:
+    """`count` colours from light to dark, spread along the sequential palette (as far
+    apart as it allows; beyond its length, neighbours repeat)."""
+    palette = SEQUENTIAL_CLASSES
+    if count == 1:
+        return [palette[len(palette) // 2]]
+    return [palette[round(i * (len(palette) - 1) / (count - 1))] for i in range(count)]
 
 
 def _template() -> go.layout.Template:

@@ -121,3 +121,22 @@ def test_site_page_sectors_name_the_site_not_its_id(on_fixture):
     shown = [frame.value for frame in app.dataframe]
     sectors = next(f for f in shown if "raw_label" in f.columns)
     assert set(sectors["site"]) == {"Alpha AI Factory"}
+
+
+def test_clicking_a_country_without_a_site_says_so(on_fixture):
+    app = run_page("pages/map.py")
+    _click(app, "map", "FRA")  # the fixture has no site in France
+    assert not app.exception
+    assert app.selectbox(key="country").value is None
+    assert [toast.value for toast in app.toast] == [
+        text.t("map.click.no_site", country="France")]
+
+
+def test_a_click_on_a_host_country_brings_its_panel_into_view(on_fixture):
+    def scripts(app: AppTest) -> list[str]:
+        return [element.proto.srcdoc for element in app.main if element.type == "iframe"]
+    app = run_page("pages/map.py", country="ESP")
+    assert scripts(app) == []  # opened from a link: the page starts at its top
+    _click(app, "map", "POL")
+    (script,) = scripts(app)
+    assert '".st-key-" + target' in script and '"country-panel"' in script

@@ -1,5 +1,6 @@
-"""Clicking countries one after another on the map: each click opens that country's panel
-and the link names it, so a shared link opens the country last clicked."""
+"""Clicking countries one after another on the map: each click opens that country's panel,
+brings it into view, and the link names it, so a shared link opens the country last clicked;
+a click on a country without a site says so."""
 
 from __future__ import annotations
 
@@ -48,10 +49,17 @@ def test_the_country_clicked_last_is_the_one_in_the_link_and_the_panel(page, ser
         assert point, f"no point inside {iso3} on screen"
         page.mouse.click(point["x"], point["y"])
 
+    hosts = set(query.sites(dataset)["country"])
+    nowhere = next(iso3 for iso3 in order if iso3 not in hosts and iso3 in ("BLR", "UKR", "TUR"))
+    click(nowhere)  # no site there: a short message says so, and nothing else changes
+    expect(page.get_by_text(t("map.click.no_site", country=names[nowhere]))).to_be_visible(
+        timeout=20_000)
+    assert "country=" not in page.url
     for iso3 in CLICKS:
         click(iso3)
         page.wait_for_url(f"**country={iso3}**", timeout=20_000)
         expect(picker).to_have_value(names[iso3], timeout=20_000)
+        expect(page.locator(".st-key-country-panel")).to_be_in_viewport(timeout=20_000)
     click("FRA")  # a change of mind before the page has caught up: the last click wins
     click("ITA")
     page.wait_for_url("**country=ITA**", timeout=20_000)

@@ -13,7 +13,7 @@ from conftest import FIXTURE, read_rows, write_rows
 
 from aimap import geo, metrics, query, text
 from aimap.figures.common import read_click
-from aimap.figures.map import map_figure
+from aimap.figures.map import MARKER_GAP, box_aspect, fitted_ranges, map_figure
 from aimap.load import Dataset, load_dataset
 from aimap.metrics import INF, METRICS, class_index, country_values
 from aimap.selection import Selection
@@ -311,3 +311,67 @@ def test_a_bid_is_called_a_bid_in_its_hover(fixture):
     assert f"{text.t('hover.bid')}: " in hovers["zeta-giga"]
     assert f"{text.t('hover.budget')}: " in hovers["alpha-aif"]
     assert text.t("hover.bid") not in hovers["alpha-aif"]
+
+
+@pytest.mark.parametrize("places", [
+    [("a", 27.73, 64.22), ("b", 27.73, 64.22)],  # two sites in one town (Kajaani)
+    [("a", 16.37, 48.21), ("b", 16.38, 48.20), ("c", 16.36, 48.22)],  # three in Vienna
+    [("a", 19.94, 50.06), ("b", 19.92, 50.07), ("c", 19.95, 50.05), ("d", 19.94, 50.06),
+     ("e", 2.17, 41.38)],  # four in Kraków, one far away
+])
+def test_co_located_markers_are_moved_apart(places):
+    points = pd.DataFrame(places, columns=["id", "lon", "lat"])
+    moved = geo.spread(points, 0.8)
+    assert geo.separation(points) < 0.8 <= geo.separation(moved) + 1e-9
+    assert sorted(moved["id"]) == sorted(points["id"])
+    centre = points.groupby(points["lon"].round(0))[["lon", "lat"]].mean()
+    after = moved.groupby(points.set_index("id").loc[moved["id"], "lon"].round(0).to_numpy())
+    assert (after[["lon", "lat"]].mean() - centre).abs().max().max() < 0.1  # same place
+    assert geo.spread(points.iloc[::-1], 0.8).equals(moved)  # the same whatever the order
+
+
+def test_a_lone_marker_stays_where_it_is():
+    points = pd.DataFrame([("a", 2.17, 41.38), ("b", 19.94, 50.06)], columns=["id", "lon", "lat"])
+    assert geo.spread(points, 0.8).equals(points)
+
+
+def test_no_marker_hides_another_on_the_map(dataset):
+    figure = map_figure(dataset, Selection())
+    markers = pd.DataFrame(
+        [(row[1], lon, lat) for trace in figure.data if trace.customdata is not None
+         and trace.customdata[0][0] == "site"
+         for row, lon, lat in zip(trace.customdata, trace.lon, trace.lat)],
+        columns=["id", "lon", "lat"])
+    assert geo.separation(markers) >= MARKER_GAP - 1e-9
+
+
+def test_no_data_countries_are_hatched(fixture):
+    figure = map_figure(fixture, Selection(), metric="budget")
+    (hatch,) = [t for t in figure.data
+                if getattr(t, "mode", None) == "lines" and t.name == "no data"]
+    lons = [x for x in hatch.lon if x is not None]
+    assert lons and min(lons) > 5 and max(lons) < 30.5  # only Germany and Romania: no data
+    sites = map_figure(fixture, Selection(), metric="sites")
+    assert not [t for t in sites.data if getattr(t, "mode", None) == "lines"]  # never missing
+
+
+@pytest.mark.parametrize("aspect", [1.0, 1.4, 1.8, 2.3])
+def test_the_map_fills_a_frame_of_any_shape_with_europe_inside(aspect):
+    (west, east), (south, north) = fitted_ranges(aspect)
+    assert west <= -44 and east >= 42 and south <= 33 and north >= 71  # all of Europe
+    drawn = box_aspect((west, east), (south, north))
+    # the frame's shape, or as near as the globe allows (a hemisphere is only so wide)
+    assert drawn == pytest.approx(aspect, rel=0.02) or (aspect > 1.6 and drawn > 1.65) \
+        or (aspect < 1.1 and drawn < 1.1)
+
+
+def test_export_tells_the_map_its_page(dataset):
+    slide = map_figure(dataset, Selection(), frame=(1280, 720))
+    portrait = map_figure(dataset, Selection(), frame=(1240, 1754))
+    assert slide.layout.height == 720 and portrait.layout.height == 1754
+    spans = [(f.layout.geo.lonaxis.range[1] - f.layout.geo.lonaxis.range[0],
+              f.layout.geo.lataxis.range[1] - f.layout.geo.lataxis.range[0])
+             for f in (slide, portrait)]
+    assert spans[0][0] > spans[1][0] and spans[0][1] < spans[1][1]  # wide vs tall
+    legend = slide.layout.legend
+    assert legend.x < 0.3 and legend.y < 0.1 and legend.yanchor == "bottom"  # inside, low left

@@ -30,9 +30,9 @@ NARROW_FOOTER = 60
 _LEGENDS = {
     "top": dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom",
                 traceorder="normal"),
-    "right": dict(orientation="v", x=0.8, xanchor="left", y=1.0, yanchor="top",
-                  traceorder="grouped", groupclick="toggleitem"),
     "bottom": dict(orientation="h", x=0, xanchor="left", yanchor="top", traceorder="normal"),
+    "inside": dict(orientation="v", x=0.01, xanchor="left", y=0.02, yanchor="bottom",
+                   traceorder="grouped", groupclick="toggleitem", borderwidth=0),
 }
 
 

@@ -97,7 +97,7 @@ def summary_figure(dataset: Dataset, selection: Selection, today: date | None = 
     shown = query.shown(dataset, selection)
     numbers = query.headline(dataset, shown)
     caption = caption_for(dataset, selection, t("summary.title"), "summary.footer")
-    figure = europe_map(dataset, shown, "sites", False, caption)
+    figure = europe_map(dataset, shown, "sites", False, caption, frame=(1000, 900))  # Europe only
     figure.update_layout(geo=dict(GEO_LAYOUT, domain=dict(x=[0, 0.52], y=[0, 0.68])),
                          showlegend=False)
     upcoming = timeline.coming_up(dataset, shown, today or date.today(), days=365).head(12)

@@ -3,8 +3,10 @@ Antenna-to-AI-Factory links, and clickable dots for countries too small to click
 
 from __future__ import annotations
 
+import math
 from html import escape
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -24,21 +26,26 @@ MARKERS = {  # kind -> plotly symbol; colours from theme.KIND_COLOURS
     "national_ai_factory": "square",
     "gigafactory_candidate": "triangle-up",
 }
+#: Markers closer than this (degrees of latitude, about a marker's width on the screen's map)
+#: are moved onto a small ring around their centre, so that none hides another.
+MARKER_GAP = 0.8
+#: The projection's centre, and the smallest box always shown (lon, lat ranges): Europe with
+#: the Atlantic to its west, where the legend goes.
+_CENTRE = (10, 52)
+_EUROPE = ((-44.0, 42.0), (33.0, 71.0))
+#: The frame assumed on screen (width / height: the map's at 1280 × 720 beside the sidebar),
+#: where the figure's width is not known.
+SCREEN_ASPECT = 1.45
+#: Space around the map: the title above, the sources below, a hair at each side.
+_MARGIN = dict(l=24, r=24, t=100, b=84)
 GEO_LAYOUT = dict(
-    projection=dict(type="azimuthal equal area", rotation=dict(lon=10, lat=52), scale=5),
-    center=dict(lon=12, lat=54), domain=dict(x=[0, 0.8], y=[0, 1]), resolution=110,
+    projection=dict(type="azimuthal equal area",
+                    rotation=dict(lon=_CENTRE[0], lat=_CENTRE[1])),
+    domain=dict(x=[0, 1], y=[0, 1]), resolution=110,
     showland=True, landcolor=theme.LAND, showocean=True, oceancolor=theme.OCEAN,
     showlakes=True, lakecolor=theme.OCEAN, showcountries=False, showcoastlines=False,
     showframe=False, bgcolor=theme.OCEAN,
 )
-
-
-def class_colours(count: int) -> list[str]:
-    """`count` colours from light to dark along the sequential palette."""
-    palette = theme.SEQUENTIAL_CLASSES
-    if count == 1:
-        return [palette[len(palette) // 2]]
-    return [palette[round(i * (len(palette) - 1) / (count - 1))] for i in range(count)]
 
 
 def _country_hover(row: pd.Series, label: str, kind: str, names: dict[str, str]) -> str:
@@ -59,7 +66,7 @@ def _choropleth(dataset: Dataset, values: pd.DataFrame, metric: str) -> list[go.
     count = len(spec.edges) - 1
     labels = [formatting.format_class(spec.edges[i], spec.edges[i + 1], spec.kind)
               for i in range(count)]
-    colours = class_colours(count) + [theme.NO_DATA, theme.NO_SITE]
+    colours = theme.sequential(count) + [theme.NO_DATA, theme.NO_SITE]
     codes = {iso3: _code(value, spec.edges, count) for iso3, value in values["value"].items()}
     hover = {iso3: _country_hover(row, t(f"metric.legend.{metric}"), spec.kind, names)
              for iso3, row in values.iterrows()}
@@ -75,17 +82,30 @@ def _choropleth(dataset: Dataset, values: pd.DataFrame, metric: str) -> list[go.
         hovertext=[hover[c] for c in locations], hovertemplate="%{hovertext}<extra></extra>",
         customdata=[["country", c] for c in locations], **_NO_DIMMING)
     used = set(codes.values())
-    keys = [(labels[i], colours[i]) for i in range(count) if i in used]
-    keys += [(t("map.no_data"), theme.NO_DATA)] if count in used else []
-    keys += [(t("map.no_site"), theme.NO_SITE)]
+    keys = [(labels[i], colours[i], "square") for i in range(count) if i in used]
+    keys += [(t("map.no_data"), theme.NO_DATA, "square-x")] if count in used else []
+    keys += [(t("map.no_site"), theme.NO_SITE, "square")]
     legend = [go.Scattergeo(lon=[None], lat=[None], mode="markers", name=label,
-                            marker=dict(symbol="square", size=15, color=colour,
-                                        line=dict(color=theme.MUTED, width=0.5)),
+                            marker=dict(symbol=symbol, size=15, color=colour,
+                                        line=dict(color=theme.HATCH if symbol != "square"
+                                                  else theme.MUTED, width=0.8)),
                             legendgroup="countries",
                             legendgrouptitle_text=t(f"metric.legend.{metric}"),
                             hoverinfo="skip")
-              for label, colour in keys]
-    return [fill, *legend, *_small_country_dots(dataset, codes, colours, hover)]
+              for label, colour, symbol in keys]
+    missing = tuple(sorted(c for c, code in codes.items() if code == count))
+    return [fill, *_hatch(dataset, missing), *legend,
+            *_small_country_dots(dataset, codes, colours, hover)]
+
+
+def _hatch(dataset: Dataset, countries: tuple[str, ...]) -> list[go.Scattergeo]:
+    """Cross-hatching over the 'no data' countries (the legend's crossed square)."""
+    lons, lats = geo.hatch(dataset, countries)
+    if not lons:
+        return []
+    return [go.Scattergeo(lon=lons, lat=lats, mode="lines", name=t("map.no_data"),
+                          line=dict(color=theme.HATCH, width=0.7), hoverinfo="skip",
+                          showlegend=False)]
 
 
 def _code(value: float, edges: tuple[float, ...], count: int) -> int:
@@ -140,9 +160,17 @@ def _site_hover(row: pd.Series, budgets: pd.DataFrame) -> str:
     return "<br>".join(lines)
 
 
+def _marker_places(shown: pd.DataFrame) -> pd.DataFrame:
+    """The placed sites of `shown`, co-located ones moved apart (geo.spread)."""
+    placed = shown.dropna(subset=["lat", "lon"])
+    moved = geo.spread(placed[["id", "lon", "lat"]], MARKER_GAP).set_index("id")
+    return placed.assign(lon=placed["id"].map(moved["lon"]),
+                         lat=placed["id"].map(moved["lat"]))
+
+
 def _site_markers(dataset: Dataset, shown: pd.DataFrame) -> list[go.Scattergeo]:
     budgets = query.budget_totals(dataset)
-    placed = shown.dropna(subset=["lat", "lon"])
+    placed = _marker_places(shown)
     traces = []
     for kind, symbol in MARKERS.items():
         group = placed[placed["kind"] == kind]
@@ -162,6 +190,7 @@ def _site_markers(dataset: Dataset, shown: pd.DataFrame) -> list[go.Scattergeo]:
 def _links(dataset: Dataset, shown: pd.DataFrame) -> list[go.Scattergeo]:
     """Lines from each shown Antenna to the AI Factories it links to (where both are placed)."""
     located = query.sites(dataset).set_index("id")[["lat", "lon"]].dropna()
+    located.update(_marker_places(shown).set_index("id")[["lat", "lon"]])  # lines meet markers
     lons: list[float | None] = []
     lats: list[float | None] = []
     antennas = dataset.antennas[dataset.antennas["id"].isin(shown["id"])]
@@ -177,24 +206,81 @@ def _links(dataset: Dataset, shown: pd.DataFrame) -> list[go.Scattergeo]:
                           hoverinfo="skip", legendgroup="sites")]
 
 
+def _projected(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Lambert azimuthal equal-area x, y of points, about `_CENTRE` (as plotly draws it)."""
+    lam, phi = np.radians(lon - _CENTRE[0]), np.radians(lat)
+    phi0 = math.radians(_CENTRE[1])
+    cos_c = math.sin(phi0) * np.sin(phi) + math.cos(phi0) * np.cos(phi) * np.cos(lam)
+    k = np.sqrt(2 / (1 + cos_c))
+    return (k * np.cos(phi) * np.sin(lam),
+            k * (math.cos(phi0) * np.sin(phi) - math.sin(phi0) * np.cos(phi) * np.cos(lam)))
+
+
+def box_aspect(lons: tuple[float, float], lats: tuple[float, float]) -> float:
+    """Width / height of the projected lon-lat box: plotly fits this box into the frame."""
+    along = np.linspace(0, 1, 25)
+    lon = np.concatenate([lons[0] + (lons[1] - lons[0]) * along] * 2 + [np.full(25, lons[0]),
+                                                                      np.full(25, lons[1])])
+    lat = np.concatenate([np.full(25, lats[0]), np.full(25, lats[1])]
+                         + [lats[0] + (lats[1] - lats[0]) * along] * 2)
+    x, y = _projected(lon, lat)
+    return float((x.max() - x.min()) / (y.max() - y.min()))
+
+
+def fitted_ranges(aspect: float) -> tuple[tuple[float, float], tuple[float, float]]:
+    """lon and lat ranges holding `_EUROPE` whose projected box has the plot's `aspect`, so
+    the map fills its frame instead of floating in white bands: a wider frame shows more
+    sea east and west, a taller one more land north and south."""
+    (west, east), (south, north) = _EUROPE
+
+    def grown(extra: float) -> tuple[tuple[float, float], tuple[float, float]]:
+        if box_aspect((west, east), (south, north)) < aspect:  # wider: sea east and west
+            return (west - extra / 2, east + extra / 2), (south, north)
+        return (west, east), (south - extra * 0.4, min(north + extra * 0.6, 89.0))
+
+    def miss(extra: float) -> float:
+        return abs(math.log(box_aspect(*grown(extra)) / aspect))
+    # the globe's curvature makes the box's shape peak and fall again: the nearest, first
+    return grown(min(range(0, 150), key=lambda extra: (round(miss(extra), 2), extra)))
+
+
 def europe_map(dataset: Dataset, shown: pd.DataFrame, metric: str, links: bool,
-               caption: Caption, compact: bool = False) -> go.Figure:
-    """The map figure for the `shown` sites coloured by `metric`."""
+               caption: Caption, frame: tuple[int, int], known: bool = True) -> go.Figure:
+    """The map figure for the `shown` sites coloured by `metric`, laid out to fill a figure of
+    `frame` (width, height) px: the legend over the Atlantic, inside the map. A frame not
+    `known` (on screen) keeps the legend at the plot's corner, wherever the map lands."""
     values = country_values(dataset, shown, metric)
     traces = _choropleth(dataset, values, metric)
     if links:
         traces += _links(dataset, shown)
     traces += _site_markers(dataset, shown)
     figure = go.Figure(traces)
-    figure.update_layout(geo=GEO_LAYOUT, margin=dict(l=8, r=8, t=100, b=84))
-    return framed(figure, caption, height=520 if compact else 720, legend="right")
+    width, height = frame
+    plot = (width - _MARGIN["l"] - _MARGIN["r"]) / (height - _MARGIN["t"] - _MARGIN["b"])
+    lons, lats = fitted_ranges(plot)
+    figure.update_layout(geo=GEO_LAYOUT, geo_lonaxis_range=lons, geo_lataxis_range=lats,
+                         margin=_MARGIN)
+    figure = framed(figure, caption, height=height, legend="inside")
+    # A frame wider (or taller) than the globe allows leaves the map centred: the legend
+    # goes to the map's own bottom-left corner, over the sea.
+    drawn = box_aspect(lons, lats) if known else plot
+    figure.update_layout(legend_x=0.01 + max(0.0, 1 - drawn / plot) / 2,
+                         legend_y=0.02 + max(0.0, 1 - plot / drawn) / 2)
+    return figure
 
 
 def map_figure(dataset: Dataset, selection: Selection, metric: str = DEFAULT_METRIC,
-               links: bool = False, compact: bool = False) -> go.Figure:
+               links: bool = False, compact: bool = False,
+               frame: tuple[int, int] | None = None) -> go.Figure:
     """The map for `selection`, as on screen and in export; `compact` for a small map beside
-    other content. The chosen country is not drawn in: a figure that changed with each click
-    would be a new chart to Streamlit, and a click made before the browser had it was lost."""
+    other content; `frame`: the (width, height) px it is drawn at, which export knows (on
+    screen, SCREEN_ASPECT is assumed). The chosen country is not drawn in: a figure that
+    changed with each click would be a new chart to Streamlit, and a click made before the
+    browser had it was lost."""
     shown = query.shown(dataset, selection)
     caption = caption_for(dataset, selection, t(f"metric.title.{metric}"), "map.footer")
-    return europe_map(dataset, shown, metric, links, caption, compact=compact)
+    known = frame is not None
+    if frame is None:
+        height = 520 if compact else 720
+        frame = (round(height * SCREEN_ASPECT), height)
+    return europe_map(dataset, shown, metric, links, caption, frame, known)

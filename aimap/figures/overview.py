@@ -15,7 +15,8 @@ _ROW_HEIGHT = 26
 
 
 def sites_by_country(table: pd.DataFrame, caption: Caption) -> go.Figure:
-    """Horizontal stacked bars, one per country (most sites on top), one colour per kind.
+    """Horizontal stacked bars, one per country (most sites on top), one colour and one
+    fill pattern per kind (the legend shows both).
 
     `table` needs the columns `country` (display name) and `kind`.
     """
@@ -27,6 +28,8 @@ def sites_by_country(table: pd.DataFrame, caption: Caption) -> go.Figure:
             continue
         figure.add_bar(y=counts.index, x=counts[kind], name=text.kind_label(kind),
                        orientation="h", marker_color=colour,
+                       marker_pattern=dict(shape=theme.KIND_PATTERNS[kind], fgcolor="#ffffff",
+                                           size=8, solidity=0.3, fillmode="overlay"),
                        hovertemplate="%{y}: %{x} " + text.kind_label(kind) + "<extra></extra>")
     figure.update_layout(barmode="stack", xaxis=dict(dtick=1, title=None),
                          yaxis=dict(title=None))

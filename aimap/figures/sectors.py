@@ -66,9 +66,9 @@ def _cell_hover(row: str, sector: str, notes: list[str] | None) -> str:
 
 
 def _scale(top: int) -> list[list]:
-    """A stepped scale: 0 is empty, 1…top take the sequential classes."""
-    colours = [_EMPTY] + [theme.SEQUENTIAL_CLASSES[min(2 + i, len(theme.SEQUENTIAL_CLASSES) - 1)]
-                          for i in range(top)]
+    """A stepped scale: 0 is empty, 1…top spread over the sequential classes, so that
+    neighbouring levels stay apart."""
+    colours = [_EMPTY] + theme.sequential(top)
     steps = []
     for index, colour in enumerate(colours):
         steps += [[index / len(colours), colour], [(index + 1) / len(colours), colour]]
