@@ -4,9 +4,11 @@ is not thread-safe); base maps from our own files; no MathJax."""
 
 from __future__ import annotations
 
+import atexit
 import io
 import os
 import shutil
+import tempfile
 import threading
 import warnings
 import zipfile
@@ -86,8 +88,19 @@ def _start() -> None:
 
     pio.defaults.topojson = TOPOJSON.as_uri() + "/"
     pio.defaults.mathjax = None
-    kaleido.start_sync_server(mathjax=False, silence_warnings=True)
+    profile = tempfile.mkdtemp(prefix=f"aimap-kaleido-{os.getpid()}-")
+    kaleido.start_sync_server(mathjax=False, silence_warnings=True, tmp_dir=profile)
+    atexit.register(_stop, profile)
     _server["started"] = True
+
+
+def _stop(profile: str) -> None:
+    """Close Chromium before its profile is removed: left to interpreter exit, the profile's
+    removal raced the still-running browser ('Directory not empty: Default')."""
+    import kaleido
+
+    kaleido.stop_sync_server(silence_warnings=True)
+    shutil.rmtree(profile, ignore_errors=True)
 
 
 def logical_size(natural_height: float, preset: Preset) -> tuple[int, int, float]:

@@ -76,14 +76,15 @@ def open_view(key: str) -> ViewPage:
     selection, notices = Selection(), []
     known = set(GLOBAL_PARAMS)
     if data is not None and view.figures:
-        selection, notices = sidebar.filters(data, params)
-        notices += sidebar.presentation_and_pack(data, selection, params)
+        if view.filtered:
+            selection, notices = sidebar.filters(data, params)
+            notices += sidebar.presentation_and_pack(data, selection, params)
         for option in view.options:
             notices += state.seed_option(option, data, params.get(option.name, []))
         known |= {f.name for f in FILTERS} | {o.name for o in view.options}
     unknown = [name for name in params if name not in known]
     notices += [Notice(name, ",".join(params[name])) for name in unknown]
     state.drop_from_url(unknown)
-    if view.figures and present.presenting():
+    if view.briefing and view.figures and present.presenting():
         present.chrome(selection, key)
     return ViewPage(view, data, selection, notices)

@@ -16,8 +16,10 @@ from aimap.text import t
 from aimap.ui.present import presenting
 from aimap.views import FigureBuilder
 
-#: plotly.js options: base map files from our own server (never the CDN), no plotly logo.
-PLOTLY_CONFIG = {"topojsonURL": "/app/static/topojson/", "displaylogo": False}
+#: plotly.js options: base map files from our own server (never the CDN), no plotly logo, no
+#: plotly's own PNG button (ours, beside the chart, gives the preset sizes and sources).
+PLOTLY_CONFIG = {"topojsonURL": "/app/static/topojson/", "displaylogo": False,
+                 "modeBarButtonsToRemove": ["toImage"]}
 _LOG = logging.getLogger("aimap.charts")
 
 
