@@ -142,10 +142,18 @@ def render(figure: go.Figure, width: int, height: int, scale: float) -> bytes:
 def png(builder: FigureBuilder, dataset: Dataset, selection: Selection,
         preset: str = DEFAULT_PRESET, **options: object) -> bytes:
     """The PNG of a view's figure: the same builder as on screen, laid out for the preset."""
+    figure, width, height, scale = laid_out(builder, dataset, selection, preset, **options)
+    return _exact(render(figure, width, height, scale), PRESETS[preset])
+
+
+def laid_out(builder: FigureBuilder, dataset: Dataset, selection: Selection,
+             preset: str = DEFAULT_PRESET, **options: object) -> tuple[go.Figure, int, int, float]:
+    """A view's figure laid out for the preset, with the layout width, height and scale it is
+    rendered at (what `png` draws, for tests that measure it)."""
     size = PRESETS[preset]
     figure = builder(dataset, selection, **options)
     width, height, scale = logical_size(figure.layout.height or size.height, size)
-    return _exact(render(at_height(figure, height), width, height, scale), size)
+    return at_height(figure, height), width, height, scale
 
 
 def briefing_files(dataset: Dataset, selection: Selection, preset: str = DEFAULT_PRESET,
