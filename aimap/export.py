@@ -4,10 +4,12 @@ is not thread-safe); base maps from our own files; no MathJax."""
 
 from __future__ import annotations
 
+import atexit
 import inspect
 import io
 import os
 import shutil
+import tempfile
 import threading
 import warnings
 import zipfile
@@ -87,8 +89,19 @@ def _start() -> None:
 
     pio.defaults.topojson = TOPOJSON.as_uri() + "/"
     pio.defaults.mathjax = None
-    kaleido.start_sync_server(mathjax=False, silence_warnings=True)
+    profile = tempfile.mkdtemp(prefix=f"aimap-kaleido-{os.getpid()}-")
+    kaleido.start_sync_server(mathjax=False, silence_warnings=True, tmp_dir=profile)
+    atexit.register(_stop, profile)
     _server["started"] = True
+
+
+def _stop(profile: str) -> None:
+    """Close Chromium before its profile is removed: left to interpreter exit, the profile's
+    removal raced the still-running browser ('Directory not empty: Default')."""
+    import kaleido
+
+    kaleido.stop_sync_server(silence_warnings=True)
+    shutil.rmtree(profile, ignore_errors=True)
 
 
 def logical_size(natural_height: float, preset: Preset) -> tuple[int, int, float]:
@@ -129,14 +142,22 @@ def render(figure: go.Figure, width: int, height: int, scale: float) -> bytes:
 
 def png(builder: FigureBuilder, dataset: Dataset, selection: Selection,
         preset: str = DEFAULT_PRESET, **options: object) -> bytes:
-    """The PNG of a view's figure: the same builder as on screen, laid out for the preset. A
-    builder taking `frame` (the map) is told the page's (width, height) to fill it."""
+    """The PNG of a view's figure: the same builder as on screen, laid out for the preset."""
+    figure, width, height, scale = laid_out(builder, dataset, selection, preset, **options)
+    return _exact(render(figure, width, height, scale), PRESETS[preset])
+
+
+def laid_out(builder: FigureBuilder, dataset: Dataset, selection: Selection,
+             preset: str = DEFAULT_PRESET, **options: object) -> tuple[go.Figure, int, int, float]:
+    """A view's figure laid out for the preset, with the layout width, height and scale it is
+    rendered at (what `png` draws, for tests that measure it). A builder taking `frame` (the
+    map) is told the page's (width, height) to fill it."""
     size = PRESETS[preset]
     figure = builder(dataset, selection, **options)
     width, height, scale = logical_size(figure.layout.height or size.height, size)
     if "frame" in inspect.signature(builder).parameters:
         figure = builder(dataset, selection, **options, frame=(width, height))
-    return _exact(render(at_height(figure, height), width, height, scale), size)
+    return at_height(figure, height), width, height, scale
 
 
 def briefing_files(dataset: Dataset, selection: Selection, preset: str = DEFAULT_PRESET,

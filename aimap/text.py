@@ -338,6 +338,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "present.help": "For screen-sharing: no sidebar, larger type, and buttons to step "
                         "through the views with the same filters. Or add ?present=1 to a link.",
         "present.exit": "Exit presentation mode",
+        "present.options": "Options",
         "export.sources_header": "Sources of the European AI infrastructure map briefing pack.\n"
                                  "Filters: {filters}. Data as of {date}.",
         "export.preset": "Size",

@@ -26,14 +26,16 @@ class View:
     """One view of the app: its key (also its URL path and page file), title message, the
     builders of its figures (the same functions serve the screen and export) and its own
     options. `briefing`: part of the briefing pack and of presentation mode (a site's fact
-    sheet is exported from its own page). No icons: icon fonts would be fetched from the
-    internet, and emoji are missing on many machines."""
+    sheet is exported from its own page). `filtered`: the shared sidebar filters apply to it
+    (a site's page shows one site whatever they say, so it has none). No icons: icon fonts
+    would be fetched from the internet, and emoji are missing on many machines."""
 
     key: str
     title_key: str
     figures: tuple[FigureBuilder, ...] = ()
     options: tuple[o.Option, ...] = ()
     briefing: bool = True
+    filtered: bool = True
 
     @property
     def page(self) -> str:
@@ -66,13 +68,13 @@ def figure_name(builder: FigureBuilder) -> str:
 
 
 VIEWS: tuple[View, ...] = (
-    View("overview", "nav.overview", (headline_figure, overview_figure)),
+    View("overview", "nav.overview", (overview_figure, headline_figure)),
     View("map", "nav.map", (map_figure,), (o.METRIC, o.LINKS, o.COUNTRY)),
     View("timeline", "nav.timeline", (timeline_figure,), (o.GROUP, o.SORT, o.WINDOW)),
     View("sectors", "nav.sectors", (coverage_figure, gaps_figure),
          (o.ROWS, o.ORDER, o.REGION, o.SECTOR)),
     View("budgets", "nav.budgets", (budget_figure, per_million_figure), (o.BY, o.CLAIMS)),
-    View("site", "nav.site", (site_figure,), (o.SITE,), briefing=False),
+    View("site", "nav.site", (site_figure,), (o.SITE,), briefing=False, filtered=False),
     View("data", "nav.data", briefing=False),
 )
 VIEWS_BY_KEY = {view.key: view for view in VIEWS}

@@ -10,10 +10,12 @@ from pathlib import Path
 
 import plotly
 import plotly.graph_objects as go
-from browser import LAUNCH_ARGS, chromium_or_fail
+from browser import LAUNCH_ARGS, ROOT, chromium_or_fail
 from playwright.sync_api import sync_playwright
 
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+TOPOJSON = ROOT / "static" / "topojson"
+_TOPOJSON_URL = "http://topojson.test/"
 
 #: What counts as text (kind -> CSS selector inside the plot); bars are measured separately.
 TEXT_SELECTORS = {
@@ -77,18 +79,32 @@ class Box:
 def boxes(figure: go.Figure, width: int, height: int) -> list[Box]:
     """The boxes of every title, annotation, tick label, legend text, bar and visible marker
     of `figure` drawn at `width` x `height` layout pixels."""
-    page = _page(figure, width, height)
+    return many_boxes([(figure, width, height)])[0]
+
+
+def many_boxes(layouts: list[tuple[go.Figure, int, int]]) -> list[list[Box]]:
+    """`boxes` of each (figure, width, height), in one browser: starting one costs more than
+    measuring a figure."""
+    found = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_or_fail(),
                                              args=LAUNCH_ARGS)
         try:
-            tab = browser.new_page(viewport={"width": width, "height": height})
-            tab.set_content(page)
-            tab.wait_for_function("window.plotted === true")
-            found = _settled(tab)
+            for figure, width, height in layouts:
+                tab = browser.new_page(viewport={"width": width, "height": height})
+                tab.route(_TOPOJSON_URL + "**", _serve_topojson)
+                tab.set_content(_page(figure, width, height))
+                tab.wait_for_function("window.plotted === true")
+                found.append([Box(**box) for box in _settled(tab)])
+                tab.close()
         finally:
             browser.close()
-    return [Box(**box) for box in found]
+    return found
+
+
+def _serve_topojson(route) -> None:
+    """Base maps from the app's own files: the test runs offline, as the app does."""
+    route.fulfill(path=TOPOJSON / route.request.url.removeprefix(_TOPOJSON_URL))
 
 
 def _settled(tab) -> list[dict]:
@@ -122,5 +138,6 @@ def _page(figure: go.Figure, width: int, height: int) -> str:
     return (f"<html><head><style>body{{margin:0}}</style><script>{PLOTLY_JS.read_text()}"
             f"</script></head><body><div id='plot'></div><script>"
             f"const spec = {json.dumps(spec)};"
-            f"Plotly.newPlot('plot', spec.data, spec.layout, {{staticPlot: true}})"
+            f"Plotly.newPlot('plot', spec.data, spec.layout, "
+            f"{{staticPlot: true, topojsonURL: '{_TOPOJSON_URL}'}})"
             f".then(() => {{ window.plotted = true; }});</script></body></html>")

@@ -17,22 +17,26 @@ from aimap.selection import Selection
 from aimap.text import t
 
 _HEADER = "#eef2f6"
+#: The height of a tile's number (54 px type): its label starts right below it.
+_NUMBER_HEIGHT = 66
 
 
-def _tiles(figure: go.Figure, numbers: query.Headline, top: float, bottom: float) -> None:
-    """Four big numbers with their labels, side by side between `top` and `bottom`."""
+def _tiles(figure: go.Figure, numbers: query.Headline, top: float, columns: int = 4) -> None:
+    """Four big numbers, each with its label right under it, in `columns` per row from `top`
+    (rows a fixed 110 px apart). Two per row fit a square page."""
     tiles = [(str(numbers.factories), t("overview.factories")),
              (str(numbers.antennas), t("overview.antennas")),
              (str(numbers.countries), t("overview.countries")),
              (formatting.format_money(numbers.budgets.total_eur), t("overview.budget"))]
     for index, (value, label) in enumerate(tiles):
-        x = 0.02 + index * 0.25
-        figure.add_annotation(x=x, y=top, xref="paper", yref="paper", text=f"<b>{value}</b>",
+        x, y, shift = 0.02 + (index % columns) / columns, top, -110 * (index // columns)
+        figure.add_annotation(x=x, y=y, yshift=shift, xref="paper", yref="paper",
+                              text=f"<b>{value}</b>",
                               showarrow=False, xanchor="left", yanchor="top",
                               font=dict(size=54, color=theme.KIND_COLOURS["eurohpc_ai_factory"]))
-        figure.add_annotation(x=x, y=bottom, xref="paper", yref="paper", text=escape(label),
-                              showarrow=False, xanchor="left", yanchor="bottom",
-                              font=dict(size=18, color=theme.INK))
+        figure.add_annotation(x=x, y=y, yshift=shift - _NUMBER_HEIGHT, xref="paper", yref="paper",
+                              text=escape(label), showarrow=False, xanchor="left",
+                              yanchor="top", font=dict(size=18, color=theme.INK))
 
 
 def _blank(figure: go.Figure) -> None:
@@ -45,15 +49,16 @@ def headline_figure(dataset: Dataset, selection: Selection) -> go.Figure:
     shown = query.shown(dataset, selection)
     numbers = query.headline(dataset, shown)
     figure = go.Figure()
-    _tiles(figure, numbers, top=0.92, bottom=0.42)
-    figure.add_annotation(x=0.02, y=0.12, xref="paper", yref="paper", showarrow=False,
-                          xanchor="left", align="left", font=dict(size=15, color=theme.MUTED),
+    _tiles(figure, numbers, top=1.0, columns=2)
+    figure.add_annotation(x=0.02, y=0.0, xref="paper", yref="paper", showarrow=False,
+                          xanchor="left", yanchor="bottom", align="left",
+                          font=dict(size=15, color=theme.MUTED),
                           text="<br>".join(escape(line) for line in
                                            textwrap.wrap(formatting.budget_note(numbers.budgets),
-                                                         120)))
+                                                         60)))
     _blank(figure)
     caption = caption_for(dataset, selection, t("overview.title"), "overview.chart_footer")
-    return framed(figure, caption, height=460, legend=None)
+    return framed(figure, caption, height=640, legend=None)
 
 
 def _table(header: list[str], columns: list[list[str]], domain: dict,
@@ -109,7 +114,7 @@ def summary_figure(dataset: Dataset, selection: Selection, today: date | None = 
         [whens, [f"{names.get(s, s)}: {label}"
                  for s, label in zip(upcoming["subject"], upcoming["label"], strict=True)]],
         dict(x=[0.55, 1], y=[0, 0.68])))
-    _tiles(figure, numbers, top=0.99, bottom=0.78)
+    _tiles(figure, numbers, top=0.99)
     figure.add_annotation(x=0.55, y=0.7, xref="paper", yref="paper", showarrow=False,
                           xanchor="left", yanchor="bottom", text=f"<b>{t('summary.next')}</b>",
                           font=dict(size=16, color=theme.INK))

@@ -9,12 +9,12 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from aimap import query
+from aimap import query, timeline
 from aimap.load import Dataset
 from aimap.options import FILTERS, GLOBAL_PARAMS, Notice
 from aimap.selection import Selection
 from aimap.text import t
-from aimap.ui import present, sidebar, state
+from aimap.ui import charts, present, sidebar, state
 from aimap.ui.data import dataset_or_none
 from aimap.views import VIEWS, VIEWS_BY_KEY, View
 
@@ -76,14 +76,40 @@ def open_view(key: str) -> ViewPage:
     selection, notices = Selection(), []
     known = set(GLOBAL_PARAMS)
     if data is not None and view.figures:
-        selection, notices = sidebar.filters(data, params)
-        notices += sidebar.presentation_and_pack(data, selection, params)
+        if view.filtered:
+            selection, notices = sidebar.filters(data, params)
+            notices += sidebar.presentation_and_pack(data, selection, params)
         for option in view.options:
             notices += state.seed_option(option, data, params.get(option.name, []))
         known |= {f.name for f in FILTERS} | {o.name for o in view.options}
     unknown = [name for name in params if name not in known]
     notices += [Notice(name, ",".join(params[name])) for name in unknown]
     state.drop_from_url(unknown)
-    if view.figures and present.presenting():
-        present.chrome(selection, key)
-    return ViewPage(view, data, selection, notices)
+    page = ViewPage(view, data, selection, notices)
+    if view.briefing and view.figures and present.presenting():
+        _present(page)
+    return page
+
+
+def _present(page: ViewPage) -> None:
+    """Presentation mode: the step row (with the view's options and its download), a link's
+    notices, then the view's first chart fitted to the screen, and nothing else: the rest of
+    the page is not run."""
+    options_cell, download_cell = present.chrome(page.selection, page.view.key)
+    builder = page.view.figures[0]
+    shown = [o for o in page.view.options if page.view.keywords(builder, {o.name: None})]
+    values = {}
+    if shown:
+        with options_cell.popover(t("present.options")):
+            values = {option.name: page.option(option.name) for option in shown}
+    if page.notices:  # one line: a crafted link must not push the chart off the screen
+        st.warning(" · ".join(notice.message() for notice in page.notices))
+    keywords = page.view.keywords(builder, values)
+    for option in page.view.options:  # a window too short to draw is widened, as on its page
+        if option.kind == "window" and option.keyword in keywords:
+            keywords[option.keyword] = timeline.widen(keywords[option.keyword],
+                                                      timeline.window_bounds(page.data))
+    with download_cell:
+        charts.png_button(builder, page.data, page.selection, page.view.key, **keywords)
+    charts.presented_chart(builder, page.data, page.selection, page.view.key, **keywords)
+    st.stop()

@@ -17,9 +17,13 @@ from aimap.ui import about
 from aimap.ui.present import presenting
 from aimap.views import FigureBuilder
 
-#: plotly.js options: base map files from our own server (never the CDN), no plotly logo.
-PLOTLY_CONFIG = {"topojsonURL": "/app/static/topojson/", "displaylogo": False}
+#: plotly.js options: base map files from our own server (never the CDN), no plotly logo, no
+#: plotly's own PNG button (ours, beside the chart, gives the preset sizes and sources).
+PLOTLY_CONFIG = {"topojsonURL": "/app/static/topojson/", "displaylogo": False,
+                 "modeBarButtonsToRemove": ["toImage"]}
 _LOG = logging.getLogger("aimap.charts")
+#: The least height a map is drawn at when presenting: below it, small countries vanish.
+_MAP_HEIGHT = 420
 
 
 def figure(builder: FigureBuilder, data: Dataset, selection: Selection,
@@ -69,6 +73,28 @@ def chart_buttons(builder: FigureBuilder, data: Dataset, selection: Selection, n
     with st.container(horizontal=True):
         png_button(builder, data, selection, name, **options)
         about.popover(data)
+
+
+def presented_chart(builder: FigureBuilder, data: Dataset, selection: Selection, name: str,
+                    **options: object) -> None:
+    """The one chart of presentation mode, in a frame the screen's height (see present.py):
+    stretched to fill it, never below the height its rows need (a taller chart scrolls in its
+    frame, not off the screen); a map shrinks to any frame."""
+    try:
+        fig = figure(builder, data, selection, **options)
+    except Exception:  # whatever broke, the audience gets a sentence, not a traceback
+        _LOG.exception("the %s chart could not be drawn", name)
+        st.warning(t("chart.failed"))
+        return
+    is_map = any(trace.type in ("choropleth", "scattergeo") for trace in fig.data)
+    needed = _MAP_HEIGHT if is_map else fig.layout.height
+    st.markdown("<style>.st-key-present-chart > div {flex: 1 0 auto !important; "
+                f"min-height: {int(needed or _MAP_HEIGHT)}px !important}} "
+                ".st-key-present-chart .stPlotlyChart {height: 100% !important}</style>",
+                unsafe_allow_html=True)
+    with st.container(key="present-chart"):
+        st.plotly_chart(go.Figure(fig).update_layout(height=None), theme=None, width="stretch",
+                        height="stretch", config=PLOTLY_CONFIG)
 
 
 def png_button(builder: FigureBuilder, data: Dataset, selection: Selection, name: str,

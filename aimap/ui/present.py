@@ -9,14 +9,20 @@ from aimap.selection import Selection
 from aimap.text import t
 from aimap.views import BRIEFING
 
-#: No sidebar, no Streamlit chrome, content across the whole screen.
+#: No sidebar, no Streamlit chrome, content across the whole screen; the chart's frame is
+#: the screen's height less the step row, and a taller chart scrolls inside it.
 _PRESENTATION_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
 [data-testid="stSidebarNav"] {display: none !important;}
-[data-testid="stMainBlockContainer"] {max-width: 100% !important; padding: 1.5rem 2rem !important;}
+[data-testid="stMainBlockContainer"] {max-width: 100% !important; padding: 0.8rem 1.5rem
+  !important;}
+[data-testid="stElementContainer"]:has(style) {display: none;}
 html {font-size: 19px;}
+.st-key-present-chart {height: calc(100vh - 5.5rem) !important;
+  flex: 0 0 calc(100vh - 5.5rem) !important; overflow-y: auto !important;
+  overflow-x: hidden !important; flex-wrap: nowrap !important;}
 </style>
 """
 
@@ -31,23 +37,25 @@ def presentation_link(selection: Selection) -> dict[str, str]:
     return {**write_selection(selection), "present": "1"}
 
 
-def chrome(selection: Selection, current: str) -> None:
-    """Hide the chrome and offer the previous and next views of the briefing, filters kept."""
+def chrome(selection: Selection, current: str) -> tuple:
+    """Hide the chrome and offer the previous and next views of the briefing, filters kept, in
+    one compact row; returns its two free cells (for the view's options and its download)."""
     st.markdown(_PRESENTATION_CSS, unsafe_allow_html=True)
     keys = [view.key for view in BRIEFING]
     index = keys.index(current) if current in keys else 0
     params = presentation_link(selection)
-    columns = st.columns([1, 4, 1])
+    columns = st.columns([3, 2, 2, 3, 3], vertical_alignment="center")
     if index > 0:
         previous = BRIEFING[index - 1]
         if columns[0].button(f"← {t(previous.title_key)}", key="present.previous"):
             st.switch_page(previous.page, query_params=params)
     if index + 1 < len(BRIEFING):
         following = BRIEFING[index + 1]
-        if columns[2].button(f"{t(following.title_key)} →", key="present.next",
+        if columns[4].button(f"{t(following.title_key)} →", key="present.next",
                              type="primary"):
             st.switch_page(following.page, query_params=params)
-    columns[1].button(t("present.exit"), key="present.exit", on_click=_stop_presenting)
+    columns[3].button(t("present.exit"), key="present.exit", on_click=_stop_presenting)
+    return columns[1], columns[2]
 
 
 def _stop_presenting() -> None:
