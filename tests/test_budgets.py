@@ -293,3 +293,11 @@ def test_page_lists_unknown_budgets_and_downloads_the_table_shown(on_fixture):
     assert len(app.dataframe[1].value) == 6  # the preferred claims; not Zeta's bid
     app.toggle(key="claims").set_value(True).run()
     assert len(app.dataframe[1].value) == 7  # and Alpha's other total
+
+
+def test_equal_bars_keep_the_order_of_their_names(fixture):
+    figure = budget_figure(fixture, Selection(), grouping="country")
+    # Italy and Poland both have €50 M: by name, top down (plotly lists rows bottom up)
+    assert list(figure.data[0].y) == ["Portugal", "Poland", "Italy", "Spain"]
+    ends = {a.y: a.text for a in figure.layout.annotations if a.y in figure.data[0].y}
+    assert ends == {"Portugal": "€5 M", "Poland": "€50 M", "Italy": "€50 M", "Spain": "€100 M"}
