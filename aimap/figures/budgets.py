@@ -66,7 +66,7 @@ def _value_labels(figure: go.Figure, labels: list[str], ends: list[float],
     """Each row's amount written just past its end (its bar, or its whisker when longer)."""
     for label, end, amount in zip(labels, ends, amounts):
         figure.add_annotation(x=end, y=label, text=escape(format_value(amount)), showarrow=False,
-                              xanchor="left", xshift=6, font=dict(size=14, color=theme.INK))
+                              xanchor="left", xshift=12, font=dict(size=14, color=theme.INK))
 
 
 def _with_total(caption: Caption, total: query.PublishedBudgets) -> Caption:
@@ -98,8 +98,9 @@ def stacked(dataset: Dataset, shown: pd.DataFrame, grouping: str, caption: Capti
     if grouping == "site":
         spread = _whiskers(figure, dataset, shown, frame, labels)
         ends = ends.combine(spread.reindex(ends.index), max, fill_value=0.0)
-    if grouping == "wave":
-        top = max(top, _announced(figure, dataset, frame, labels))
+    if grouping == "wave":  # the label goes past the diamond when the diamond is further
+        announced = _announced(figure, dataset, frame, labels)
+        ends = ends.combine(announced.reindex(ends.index), max, fill_value=0.0)
     _value_labels(figure, labels, list(ends), list(frame["total"]))
     figure.update_layout(barmode="stack", xaxis=money_axis(max(top, ends.max() if len(ends)
                                                                 else 0.0)),
@@ -132,22 +133,24 @@ def _whiskers(figure: go.Figure, dataset: Dataset, shown: pd.DataFrame, frame: p
 
 
 def _announced(figure: go.Figure, dataset: Dataset, frame: pd.DataFrame,
-               labels: list[str]) -> float:
-    """The amount announced for each wave, beside the sum of its sites' known budgets."""
+               labels: list[str]) -> pd.Series:
+    """The amount announced for each wave, beside the sum of its sites' known budgets;
+    returns them by wave."""
     envelopes = money.envelopes(dataset)
     announced = envelopes[envelopes["basis"] == "sourced"].drop_duplicates("subject") \
         .set_index("subject")
     points = [(label, announced.at[f"wave-{w}", "amount_eur"], announced.loc[[f"wave-{w}"]])
               for w, label in zip(frame.index, labels) if f"wave-{w}" in announced.index]
     if not points:
-        return 0.0
+        return pd.Series(dtype="float64")
     figure.add_scatter(
         y=[p[0] for p in points], x=[p[1] for p in points], mode="markers",
         name=t("budgets.announced"), marker=dict(symbol="diamond", size=15, color="#ffffff",
                                                  line=dict(color=theme.INK, width=2)),
         hovertext=[_claim_hover(p[2].reset_index(), dataset) for p in points],
         hovertemplate="%{hovertext}<extra></extra>")
-    return float(max(p[1] for p in points))
+    return pd.Series({w: announced.at[f"wave-{w}", "amount_eur"] for w in frame.index
+                      if f"wave-{w}" in announced.index}, dtype="float64")
 
 
 def every_claim(dataset: Dataset, shown: pd.DataFrame, caption: Caption) -> go.Figure:
