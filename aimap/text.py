@@ -77,7 +77,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "metric.antennas": "Antennas",
         "metric.budget": "Budget",
         "metric.eu_share": "EU share",
-        "metric.budget_per_million": "Budget per capita",
+        "metric.budget_per_million": "Budget per million inhabitants",
         "metric.gpus": "GPUs",
         "metric.legend.sites": "Sites shown",
         "metric.legend.factories": "EuroHPC AI Factories",
