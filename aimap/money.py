@@ -75,18 +75,20 @@ def envelopes(dataset: Dataset) -> pd.DataFrame:
 
 
 def claims(dataset: Dataset, shown: pd.DataFrame, all_claims: bool) -> pd.DataFrame:
-    """The site-level claims behind the view: preferred ones, or every claim."""
+    """The site-level claims behind the view: preferred ones, or every claim. Only sites whose
+    money is a budget: a gigafactory bid is not one (data/README.md)."""
     budgets = dataset.budgets
-    rows = budgets[budgets["subject"].isin(shown["id"]) & (budgets["scope"] != "envelope")]
+    rows = budgets[budgets["subject"].isin(query.budget_sites(shown)["id"])
+                   & (budgets["scope"] != "envelope")]
     if not all_claims:
         rows = rows[rows["preferred"].fillna(False)]
     return rows.sort_values(["subject", "scope", "funder"]).reset_index(drop=True)
 
 
-def per_million(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
-    """Per country: budget, population and budget per million inhabitants (where both known)."""
+def per_capita(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
+    """Per country: budget, population and euros of budget per inhabitant (where both known)."""
     by_country = grouped(dataset, shown, "country")["total"]
     population = dataset.countries.set_index("iso3")["population"].astype("float64")
     frame = pd.DataFrame({"total": by_country, "population": population.reindex(by_country.index)})
-    frame["per_million"] = frame["total"] / frame["population"] * 1e6
-    return frame.dropna().sort_values("per_million", ascending=False)
+    frame["per_capita"] = frame["total"] / frame["population"]
+    return frame.dropna().sort_values("per_capita", ascending=False)

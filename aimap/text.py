@@ -123,7 +123,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "metric.antennas": "Antennas",
         "metric.budget": "Budget",
         "metric.eu_share": "EU share",
-        "metric.budget_per_million": "Budget per capita",
+        "metric.budget_per_million": "Budget per million inhabitants",
         "metric.gpus": "GPUs",
         "metric.legend.sites": "Sites shown",
         "metric.legend.factories": "EuroHPC AI Factories",
@@ -421,7 +421,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "budgets.chart_title.site": "Budget of each site, by funder",
         "budgets.chart_title.wave": "Budgets by selection wave, by funder",
         "budgets.chart_title.country": "Budgets by host country, by funder",
-        "budgets.chart_title.claims": "Every published budget claim",
+        "budgets.chart_title.claims": "Every published budget claim, by site",
+        "budgets.total": "Published budgets: {total}",
+        "budgets.claims_per_site": "Every claim is drawn per site: a claim is about one site. "
+                                   "Turn off Show every claim to group by wave or country.",
         "budgets.footer": "Sources: each claim's own sources (hover). Preferred claims unless "
                           "every claim is shown; unknown budgets are left out, never counted as "
                           "zero. Data as of {date}.",
@@ -442,10 +445,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                                  "are not in the sums: {names}.",
         "budgets.unknown_none": "Every site shown has a published budget.",
         "budgets.bids": "AI Gigafactory bids are not budgets and are not added: {names}.",
-        "budgets.per_million_title": "Published budget per million inhabitants",
-        "budgets.per_million_unit": "per million inhabitants",
-        "budgets.per_million_detail": "budget %{customdata[1]}, population %{customdata[2]}",
-        "budgets.per_million_footer": "Budgets: preferred claims of the sites shown. Population: "
+        "budgets.per_capita_title": "Published budget, € per inhabitant",
+        "budgets.per_capita_unit": "per inhabitant",
+        "budgets.per_capita_detail": "budget %{customdata[1]}, population %{customdata[2]}",
+        "budgets.per_capita_footer": "Budgets: preferred claims of the sites shown. Population: "
                                       "World Bank 2024. Data as of {date}.",
         "budgets.envelopes": "Programme envelopes (context, not added to site sums)",
         "budgets.claims": "The claims behind the chart",

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 
 from aimap import options as o
-from aimap.figures.budgets import budget_figure, per_million_figure
+from aimap.figures.budgets import budget_figure, per_capita_figure
 from aimap.figures.headline import headline_figure, site_figure
 from aimap.figures.map import map_figure
 from aimap.figures.overview import overview_figure
@@ -73,7 +73,7 @@ VIEWS: tuple[View, ...] = (
     View("timeline", "nav.timeline", (timeline_figure,), (o.GROUP, o.SORT, o.WINDOW)),
     View("sectors", "nav.sectors", (coverage_figure, gaps_figure),
          (o.ROWS, o.ORDER, o.REGION, o.SECTOR)),
-    View("budgets", "nav.budgets", (budget_figure, per_million_figure), (o.BY, o.CLAIMS)),
+    View("budgets", "nav.budgets", (budget_figure, per_capita_figure), (o.BY, o.CLAIMS)),
     View("site", "nav.site", (site_figure,), (o.SITE,), briefing=False, filtered=False),
     View("data", "nav.data", briefing=False),
 )

@@ -4,6 +4,7 @@ the real data."""
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import plotly.graph_objects as go
@@ -11,10 +12,11 @@ import pytest
 from apptest import as_read, run_page
 from conftest import FIXTURE, read_rows, write_rows
 
-from aimap import money, query, safety
-from aimap.figures.budgets import budget_figure, money_axis, per_million_figure
+from aimap import formatting, money, query, safety
+from aimap.figures.budgets import budget_figure, money_axis, per_capita_figure
 from aimap.load import load_dataset
 from aimap.selection import Selection
+from aimap.text import t
 
 M = 1e6
 
@@ -121,8 +123,8 @@ def test_claims_table_preferred_or_all(fixture):
     preferred = money.claims(fixture, sites, all_claims=False)
     everything = money.claims(fixture, sites, all_claims=True)
     assert list(preferred["id"]) == ["b-alpha-total", "b-beta-eu", "b-beta-national",
-                                     "b-epsilon-total", "b-eta-total", "b-gamma-total",
-                                     "b-zeta-bid"]
+                                     "b-epsilon-total", "b-eta-total", "b-gamma-total"]
+    assert "b-zeta-bid" not in set(everything["id"])  # a gigafactory bid is not a budget
     assert set(everything["id"]) == {*preferred["id"], "b-alpha-total-news"}
     assert "b-wave-1" not in set(everything["id"])  # an envelope
 
@@ -188,18 +190,20 @@ def test_wave_grouping_shows_the_announced_amounts(fixture):
     assert list(announced.y) == ["Wave 1"] and list(announced.x) == [500 * M]
 
 
-def test_per_million(fixture):
-    frame = money.per_million(fixture, query.sites(fixture))
-    # by country: budget / population * 1 M; Luxembourg and Romania have no budget
-    assert frame["per_million"].to_dict() == pytest.approx(
-        {"ESP": 100 * M / 40e6 * M, "POL": 50 * M / 30e6 * M, "ITA": 50 * M / 50e6 * M,
-         "PRT": 5 * M / 10e6 * M})
+def test_per_capita(fixture):
+    frame = money.per_capita(fixture, query.sites(fixture))
+    # by country: euros of budget per inhabitant; Luxembourg and Romania have no budget
+    assert frame["per_capita"].to_dict() == pytest.approx(
+        {"ESP": 100 * M / 40e6, "POL": 50 * M / 30e6, "ITA": 50 * M / 50e6, "PRT": 5 * M / 10e6})
     assert list(frame.index) == ["ESP", "POL", "ITA", "PRT"]  # largest first
-    figure = per_million_figure(fixture, Selection())
-    assert len(figure.data[0].x) == len(frame)
+    figure = per_capita_figure(fixture, Selection())
+    assert list(figure.data[0].y) == ["Portugal", "Italy", "Poland", "Spain"]  # largest on top
+    assert [a.text for a in figure.layout.annotations][:4] == ["€0.50", "€1.00", "€1.67", "€2.50"]
+    assert figure.layout.xaxis.ticktext[:3] == ("€0", "€1", "€2")  # plain euros per person
+    assert "€ per inhabitant" in figure.layout.title.text
 
 
-def test_per_million_leaves_out_countries_without_population(tmp_path):
+def test_per_capita_leaves_out_countries_without_population(tmp_path):
     folder = tmp_path / "data"
     shutil.copytree(FIXTURE, folder)
     rows = read_rows(folder / "factories.csv")
@@ -208,7 +212,7 @@ def test_per_million_leaves_out_countries_without_population(tmp_path):
     write_rows(folder / "factories.csv", rows)
     variant = load_dataset(folder)
     assert money.grouped(variant, query.sites(variant), "country").at["FRA", "total"] == 50 * M
-    frame = money.per_million(variant, query.sites(variant))
+    frame = money.per_capita(variant, query.sites(variant))
     assert list(frame.index) == ["ESP", "POL", "PRT"]
 
 
@@ -236,12 +240,48 @@ def _budgets_page(**params: str):
     return run_page("pages/budgets.py", **params)
 
 
+def _chart_titles(app) -> list[str]:
+    """The titles of the page's charts, without their subtitles."""
+    return [json.loads(chart.proto.spec)["layout"]["title"]["text"].split("<br>")[0]
+            for chart in app.get("plotly_chart")]
+
+
 def test_page_state_lives_in_the_url(on_fixture):
     app = _budgets_page(by="country", claims="1")
     assert app.segmented_control(key="by").value == "country"
     assert app.toggle(key="claims").value is True
+    app.toggle(key="claims").set_value(False).run()
     app.segmented_control(key="by").set_value("wave").run()
     assert app.query_params["by"] == "wave"
+
+
+@pytest.mark.parametrize("grouping", money.GROUPINGS)
+@pytest.mark.parametrize("claims", [False, True])
+def test_each_combination_draws_its_chart(on_fixture, grouping, claims):
+    app = _budgets_page(by=grouping, claims="1" if claims else "0")
+    key = "claims" if claims else grouping
+    assert _chart_titles(app)[0] == t(f"budgets.chart_title.{key}")
+    by = app.segmented_control(key="by")
+    assert by.disabled is claims  # every claim is per site: the grouping is greyed out, and why
+    assert (t("budgets.claims_per_site") in [c.value for c in app.caption]) is claims
+
+
+def test_grouping_redraws_after_every_claim_is_turned_off(on_fixture):
+    app = _budgets_page(by="country", claims="1")
+    assert _chart_titles(app)[0] == t("budgets.chart_title.claims")
+    app.toggle(key="claims").set_value(False).run()
+    assert _chart_titles(app)[0] == t("budgets.chart_title.country")
+    app.segmented_control(key="by").set_value("site").run()
+    assert _chart_titles(app)[0] == t("budgets.chart_title.site")
+    app.segmented_control(key="by").set_value("wave").run()
+    assert _chart_titles(app)[0] == t("budgets.chart_title.wave")
+
+
+def test_page_shows_the_overviews_published_budgets(on_fixture):
+    app = _budgets_page()
+    total = formatting.format_money(query.published_budgets(on_fixture, query.sites(on_fixture))
+                                    .total_eur)
+    assert {m.label: m.value for m in app.metric}[t("overview.budget")] == total == "€205 M"
 
 
 def test_page_lists_unknown_budgets_and_downloads_the_table_shown(on_fixture):
@@ -250,6 +290,14 @@ def test_page_lists_unknown_budgets_and_downloads_the_table_shown(on_fixture):
                                           "they are not in the sums: Delta AI Factory, Theta AI "
                                           "Factory Antenna.")
     assert any("Zeta AI Gigafactory bid" in as_read(c.value) for c in app.caption)
-    assert len(app.dataframe[1].value) == 7  # the preferred claims
+    assert len(app.dataframe[1].value) == 6  # the preferred claims; not Zeta's bid
     app.toggle(key="claims").set_value(True).run()
-    assert len(app.dataframe[1].value) == 8  # and Alpha's other total
+    assert len(app.dataframe[1].value) == 7  # and Alpha's other total
+
+
+def test_equal_bars_keep_the_order_of_their_names(fixture):
+    figure = budget_figure(fixture, Selection(), grouping="country")
+    # Italy and Poland both have €50 M: by name, top down (plotly lists rows bottom up)
+    assert list(figure.data[0].y) == ["Portugal", "Poland", "Italy", "Spain"]
+    ends = {a.y: a.text for a in figure.layout.annotations if a.y in figure.data[0].y}
+    assert ends == {"Portugal": "€5 M", "Poland": "€50 M", "Italy": "€50 M", "Spain": "€100 M"}

@@ -12,6 +12,7 @@ from apptest import run_page
 from conftest import ROOT
 
 from aimap import formatting, metrics, money, options, query, text
+from aimap.figures.budgets import budget_figure
 from aimap.figures.headline import headline_figure, summary_figure
 from aimap.selection import SITE_KINDS, Selection
 
@@ -40,6 +41,8 @@ def test_every_view_sums_the_same_published_budgets(dataset):
         shown_money = f"<b>{formatting.format_money(total)}</b>"
         assert shown_money in _annotations(headline_figure(dataset, selection))
         assert shown_money in _annotations(summary_figure(dataset, selection))
+        line = text.t("budgets.total", total=formatting.format_money(total))
+        assert line in budget_figure(dataset, selection).layout.title.text
 
 
 def test_gigafactory_bids_are_never_added(dataset):

@@ -1,5 +1,6 @@
 """Budget figures: who pays what (stacked by funder), where claims disagree (whiskers, or every
-claim as a dot), and budget per million inhabitants."""
+claim as a dot), and budget per inhabitant. Each bar is labelled with its amount at its end, and
+the total is the Overview's "Published budgets"."""
 
 from __future__ import annotations
 
@@ -17,11 +18,16 @@ from aimap.text import t
 FUNDER_COLOURS = {"eu": "#0072B2", "national": "#E69F00", "regional": "#009E73",
                   "private": "#CC79A7", "mixed": "#5c5c5c", money.UNSPLIT: "#b8b8b8"}
 _ROW = 30
-_STEPS = (1e6, 2.5e6, 5e6, 10e6, 25e6, 50e6, 100e6, 250e6, 500e6, 1e9, 2.5e9, 5e9, 10e9)
+#: Room right of the plot for the value label of the longest bar ("€1.23 bn" at 18 px when
+#: presenting): labels are annotations, drawn in the margin rather than cut at the axis' end.
+_LABEL_ROOM = 110
+_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1e3, 2.5e3, 5e3, 10e3, 25e3, 50e3, 100e3,
+          250e3, 500e3, 1e6, 2.5e6, 5e6, 10e6, 25e6, 50e6, 100e6, 250e6, 500e6, 1e9, 2.5e9,
+          5e9, 10e9)
 
 
 def money_axis(top: float) -> dict:
-    """Axis ticks written for people ('€250 M', '€1 bn'), about five of them."""
+    """Axis ticks written for people ('€250 M', '€1 bn', '€20'), about five of them."""
     end = top * 1.06
     step = next((s for s in _STEPS if end / s <= 6), _STEPS[-1])
     values = [step * i for i in range(int(end // step) + 1)]
@@ -47,10 +53,36 @@ def _claim_hover(rows: pd.DataFrame, dataset: Dataset) -> str:
         for r in rows.itertuples())
 
 
+def _top_down(frame: pd.DataFrame, value: str, labels: pd.Series) -> pd.DataFrame:
+    """Rows from the smallest `value` to the largest (plotly draws the last on top); equal
+    values in the order of their `labels`, so that they never swap between runs."""
+    keys = pd.DataFrame({"value": frame[value].to_numpy(), "label": labels.to_numpy()},
+                        index=frame.index)
+    return frame.loc[keys.sort_values(["value", "label"], ascending=[True, False]).index]
+
+
+def _value_labels(figure: go.Figure, labels: list[str], ends: list[float],
+                  amounts: list[float], format_value=formatting.format_money) -> None:
+    """Each row's amount written just past its end (its bar, or its whisker when longer)."""
+    for label, end, amount in zip(labels, ends, amounts):
+        figure.add_annotation(x=end, y=label, text=escape(format_value(amount)), showarrow=False,
+                              xanchor="left", xshift=12, font=dict(size=14, color=theme.INK))
+
+
+def _with_total(caption: Caption, total: query.PublishedBudgets) -> Caption:
+    """The caption with the Overview's "Published budgets" in its subtitle."""
+    line = t("budgets.total", total=formatting.format_money(total.total_eur))
+    return Caption(caption.title, f"{caption.subtitle} · {line}", caption.footer)
+
+
 def stacked(dataset: Dataset, shown: pd.DataFrame, grouping: str, caption: Caption) -> go.Figure:
-    """Preferred claims stacked by funder; whiskers where total claims disagree."""
+    """Preferred claims stacked by funder, each bar's total at its end; whiskers where total
+    claims disagree."""
     frame = money.grouped(dataset, shown, grouping)
-    frame = frame.iloc[::-1] if grouping == "wave" else frame.sort_values("total")  # top down
+    if grouping == "wave":
+        frame = frame.iloc[::-1]  # top down, in the order people read them
+    else:
+        frame = _top_down(frame, "total", pd.Series(_group_labels(frame, grouping, dataset)))
     labels = _group_labels(frame, grouping, dataset)
     figure = go.Figure()
     for part in money.PARTS:
@@ -62,22 +94,28 @@ def stacked(dataset: Dataset, shown: pd.DataFrame, grouping: str, caption: Capti
                        hovertemplate="%{y}<br>" + t(f"budgets.part.{part}") +
                        ": %{customdata}<extra></extra>")
     top = frame["total"].max() if len(frame) else 1.0
+    ends = frame["total"]
     if grouping == "site":
-        top = max(top, _whiskers(figure, dataset, shown, frame, labels))
-    if grouping == "wave":
-        top = max(top, _announced(figure, dataset, frame, labels))
-    figure.update_layout(barmode="stack", xaxis=money_axis(top), yaxis=dict(title=None),
-                         margin=dict(l=16, r=16, t=150, b=90))
+        spread = _whiskers(figure, dataset, shown, frame, labels)
+        ends = ends.combine(spread.reindex(ends.index), max, fill_value=0.0)
+    if grouping == "wave":  # the label goes past the diamond when the diamond is further
+        announced = _announced(figure, dataset, frame, labels)
+        ends = ends.combine(announced.reindex(ends.index), max, fill_value=0.0)
+    _value_labels(figure, labels, list(ends), list(frame["total"]))
+    figure.update_layout(barmode="stack", xaxis=money_axis(max(top, ends.max() if len(ends)
+                                                                else 0.0)),
+                         yaxis=dict(title=None),
+                         margin=dict(l=16, r=_LABEL_ROOM, t=150, b=90))
     return framed(figure, caption, height=260 + _ROW * max(len(frame), 4),
                   footer_width=NARROW_FOOTER)
 
 
 def _whiskers(figure: go.Figure, dataset: Dataset, shown: pd.DataFrame, frame: pd.DataFrame,
-              labels: list[str]) -> float:
-    """A min–max whisker on each site whose total claims disagree; returns the largest max."""
+              labels: list[str]) -> pd.Series:
+    """A min–max whisker on each site whose total claims disagree; returns each one's max."""
     spread = money.ranges(dataset, shown).reindex(frame.index).dropna()
     if spread.empty:
-        return 0.0
+        return pd.Series(dtype="float64")
     position = dict(zip(frame.index, labels))
     budgets = dataset.budgets
     hover = [_claim_hover(budgets[(budgets["subject"] == site) & (budgets["scope"] == "site")
@@ -91,26 +129,28 @@ def _whiskers(figure: go.Figure, dataset: Dataset, shown: pd.DataFrame, frame: p
         error_x=dict(type="data", symmetric=False, array=spread["max"] - preferred,
                      arrayminus=preferred - spread["min"], color=theme.INK, thickness=2, width=6),
         hovertext=hover, hovertemplate="%{hovertext}<extra></extra>")
-    return float(spread["max"].max())
+    return spread["max"]
 
 
 def _announced(figure: go.Figure, dataset: Dataset, frame: pd.DataFrame,
-               labels: list[str]) -> float:
-    """The amount announced for each wave, beside the sum of its sites' known budgets."""
+               labels: list[str]) -> pd.Series:
+    """The amount announced for each wave, beside the sum of its sites' known budgets;
+    returns them by wave."""
     envelopes = money.envelopes(dataset)
     announced = envelopes[envelopes["basis"] == "sourced"].drop_duplicates("subject") \
         .set_index("subject")
     points = [(label, announced.at[f"wave-{w}", "amount_eur"], announced.loc[[f"wave-{w}"]])
               for w, label in zip(frame.index, labels) if f"wave-{w}" in announced.index]
     if not points:
-        return 0.0
+        return pd.Series(dtype="float64")
     figure.add_scatter(
         y=[p[0] for p in points], x=[p[1] for p in points], mode="markers",
         name=t("budgets.announced"), marker=dict(symbol="diamond", size=15, color="#ffffff",
                                                  line=dict(color=theme.INK, width=2)),
         hovertext=[_claim_hover(p[2].reset_index(), dataset) for p in points],
         hovertemplate="%{hovertext}<extra></extra>")
-    return float(max(p[1] for p in points))
+    return pd.Series({w: announced.at[f"wave-{w}", "amount_eur"] for w in frame.index
+                      if f"wave-{w}" in announced.index}, dtype="float64")
 
 
 def every_claim(dataset: Dataset, shown: pd.DataFrame, caption: Caption) -> go.Figure:
@@ -119,7 +159,8 @@ def every_claim(dataset: Dataset, shown: pd.DataFrame, caption: Caption) -> go.F
     rows = budgets[budgets["subject"].isin(query.budget_sites(shown)["id"])
                    & (budgets["scope"] == "site") & budgets["amount_eur"].notna()]
     names = shown.set_index("id")["label"]
-    order = rows.groupby("subject")["amount_eur"].max().sort_values().index
+    largest = rows.groupby("subject")["amount_eur"].max().to_frame()
+    order = _top_down(largest, "amount_eur", names.reindex(largest.index)).index
     labels = {s: escape(names[s]) for s in order}
     figure = go.Figure()
     for funder in ("mixed", *money.FUNDERS):
@@ -146,31 +187,40 @@ def every_claim(dataset: Dataset, shown: pd.DataFrame, caption: Caption) -> go.F
 
 def budget_figure(dataset: Dataset, selection: Selection,
                   grouping: str = money.DEFAULT_GROUPING, all_claims: bool = False) -> go.Figure:
-    """Who pays what for `selection`, as on screen and in export."""
+    """Who pays what for `selection`, as on screen and in export. Every claim is drawn per site
+    whatever the grouping (claims belong to sites), and its title says so."""
     shown = query.shown(dataset, selection)
     title = "budgets.chart_title.claims" if all_claims else f"budgets.chart_title.{grouping}"
-    caption = caption_for(dataset, selection, t(title), "budgets.footer")
+    caption = _with_total(caption_for(dataset, selection, t(title), "budgets.footer"),
+                          query.published_budgets(dataset, shown))
     if all_claims:
         return every_claim(dataset, shown, caption)
     return stacked(dataset, shown, grouping, caption)
 
 
-def per_million_figure(dataset: Dataset, selection: Selection) -> go.Figure:
-    """Published budget per million inhabitants, by country."""
+def per_person(amount: float) -> str:
+    """Euros per inhabitant: cents below €10 ('€2.50'), as money above."""
+    return f"€{amount:,.2f}" if abs(amount) < 10 else formatting.format_money(amount)
+
+
+def per_capita_figure(dataset: Dataset, selection: Selection) -> go.Figure:
+    """Published budget per inhabitant, by country, each bar labelled with its amount."""
     shown = query.shown(dataset, selection)
-    frame = money.per_million(dataset, shown).sort_values("per_million")
+    frame = money.per_capita(dataset, shown)
     names = query.country_names(dataset)
+    frame = _top_down(frame, "per_capita", frame.index.to_series().map(lambda c: names.get(c, c)))
     labels = [escape(names.get(c, c)) for c in frame.index]
     figure = go.Figure(go.Bar(
-        y=labels, x=frame["per_million"], orientation="h", marker_color=FUNDER_COLOURS["eu"],
-        customdata=[[formatting.format_money(v), formatting.format_money(b),
-                     formatting.format_count(p)]
-                    for v, b, p in zip(frame["per_million"], frame["total"], frame["population"])],
-        hovertemplate="%{y}: %{customdata[0]} " + t("budgets.per_million_unit")
-        + "<br>" + t("budgets.per_million_detail") + "<extra></extra>"))
-    figure.update_layout(xaxis=money_axis(frame["per_million"].max() if len(frame) else 1),
-                         yaxis=dict(title=None), margin=dict(l=16, r=16, t=110, b=90))
-    caption = caption_for(dataset, selection, t("budgets.per_million_title"),
-                          "budgets.per_million_footer")
+        y=labels, x=frame["per_capita"], orientation="h", marker_color=FUNDER_COLOURS["eu"],
+        customdata=[[per_person(v), formatting.format_money(b), formatting.format_count(p)]
+                    for v, b, p in zip(frame["per_capita"], frame["total"], frame["population"])],
+        hovertemplate="%{y}: %{customdata[0]} " + t("budgets.per_capita_unit")
+        + "<br>" + t("budgets.per_capita_detail") + "<extra></extra>"))
+    _value_labels(figure, labels, list(frame["per_capita"]), list(frame["per_capita"]),
+                  per_person)
+    figure.update_layout(xaxis=money_axis(frame["per_capita"].max() if len(frame) else 1),
+                         yaxis=dict(title=None), margin=dict(l=16, r=_LABEL_ROOM, t=110, b=90))
+    caption = caption_for(dataset, selection, t("budgets.per_capita_title"),
+                          "budgets.per_capita_footer")
     return framed(figure, caption, height=220 + _ROW * max(len(frame), 4), legend=None,
                   footer_width=NARROW_FOOTER)

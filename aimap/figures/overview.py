@@ -21,7 +21,9 @@ def sites_by_country(table: pd.DataFrame, caption: Caption) -> go.Figure:
     `table` needs the columns `country` (display name) and `kind`.
     """
     counts = table.groupby(["country", "kind"]).size().unstack("kind", fill_value=0)
-    counts = counts.loc[counts.sum(axis=1).sort_values(ascending=True).index]
+    order = pd.DataFrame({"sites": counts.sum(axis=1), "name": counts.index}, index=counts.index)
+    # the last row is drawn on top: most sites first, equal counts by name, never swapping
+    counts = counts.loc[order.sort_values(["sites", "name"], ascending=[True, False]).index]
     figure = go.Figure()
     for kind, colour in theme.KIND_COLOURS.items():
         if kind not in counts:

@@ -95,8 +95,10 @@ def coverage_figure(dataset: Dataset, selection: Selection, rows: str = coverage
 def sector_bars(dataset: Dataset, sites: pd.DataFrame, caption: Caption) -> go.Figure:
     """Sites per sector, fewest first, sectors no site covers marked plainly."""
     table = coverage.matrix(dataset, sites, "sites")
-    counts = table.sum(axis=0).sort_values(ascending=False, kind="stable")
     names = dict(zip(dataset.sector_taxonomy["id"], dataset.sector_taxonomy["name_en"]))
+    totals = table.sum(axis=0)
+    order = pd.DataFrame({"sites": totals, "name": totals.index.map(names)}, index=totals.index)
+    counts = totals[order.sort_values(["sites", "name"], ascending=[False, True]).index]
     labels = [names[s] for s in counts.index]
     figure = go.Figure(go.Bar(
         x=counts.to_numpy(), y=labels, orientation="h", marker_color=_LISTED,

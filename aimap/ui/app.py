@@ -57,9 +57,10 @@ class ViewPage:
         if self.notices:  # one box, a line each: a crafted link must not push the view away
             st.warning("  \n".join(notice.message() for notice in self.notices))
 
-    def option(self, name: str, where=st) -> object:
-        """Draw the view's option `name` where it belongs and return its value."""
-        return state.option_widget(self.view.option(name), self.data, where)
+    def option(self, name: str, where=st, disabled_help: str | None = None) -> object:
+        """Draw the view's option `name` where it belongs and return its value; greyed out,
+        with `disabled_help` (a message key) saying why, when the view does not use it now."""
+        return state.option_widget(self.view.option(name), self.data, where, disabled_help)
 
 
 def open_view(key: str) -> ViewPage:

@@ -50,26 +50,30 @@ def _still_allowed(option: Option, data: Dataset, value: object) -> bool:
     return True
 
 
-def option_widget(option: Option, data: Dataset, where=st) -> object:
+def option_widget(option: Option, data: Dataset, where=st, disabled_help: str | None = None,
+                  ) -> object:
     """Draw the option's declared widget in `where` (a column, the sidebar) and keep its
-    value in the URL; returns the value shown."""
+    value in the URL; returns the value shown. With `disabled_help` (a message key) the widget
+    is greyed out and its help says why: the view does not use it for now."""
     label = t(option.label)
-    help_text = t(option.help) if option.help else None
+    help_text = t(disabled_help or option.help) if (disabled_help or option.help) else None
+    disabled = disabled_help is not None
     if option.widget == "toggle":
-        value = where.toggle(label, key=option.name, help=help_text)
+        value = where.toggle(label, key=option.name, help=help_text, disabled=disabled)
     elif option.widget == "slider":
         first, last = option.bounds(data)
         value = tuple(where.slider(label, min_value=first, max_value=last, key=option.name,
-                                   format="MMM YYYY", help=help_text))
+                                   format="MMM YYYY", help=help_text, disabled=disabled))
     elif option.widget == "select":
         extra = {} if option.required else {
             "index": None, "placeholder": t(option.placeholder) if option.placeholder else None}
         value = where.selectbox(label, option.allowed(data), key=option.name, help=help_text,
-                                format_func=lambda v: option.show(data, v), **extra)
+                                format_func=lambda v: option.show(data, v), disabled=disabled,
+                                **extra)
     else:
         value = where.segmented_control(label, option.allowed(data), key=option.name,
                                         format_func=lambda v: option.show(data, v),
-                                        required=True, help=help_text)
+                                        required=True, help=help_text, disabled=disabled)
     keep_in_url(option.name, option.write(value))
     return value
 
