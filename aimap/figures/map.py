@@ -33,9 +33,9 @@ MARKER_GAP = 0.8
 #: the Atlantic to its west, where the legend goes.
 _CENTRE = (10, 52)
 _EUROPE = ((-44.0, 42.0), (33.0, 71.0))
-#: The frame assumed on screen (width / height: the map's at 1280 × 720 beside the sidebar),
-#: where the figure's width is not known.
-SCREEN_ASPECT = 1.45
+#: The figure's width assumed on screen, where it is not known: the page's at 1280 px beside
+#: the sidebar, the narrowest screen presented on (a wider one shows sea beside the map).
+SCREEN_WIDTH = 820
 #: Space around the map: the title above, the sources below, a hair at each side.
 _MARGIN = dict(l=24, r=24, t=100, b=84)
 GEO_LAYOUT = dict(
@@ -266,6 +266,8 @@ def europe_map(dataset: Dataset, shown: pd.DataFrame, metric: str, links: bool,
     drawn = box_aspect(lons, lats) if known else plot
     figure.update_layout(legend_x=0.01 + max(0.0, 1 - drawn / plot) / 2,
                          legend_y=0.02 + max(0.0, 1 - plot / drawn) / 2)
+    if not known:  # the screen's map may be wider than assumed: the north Atlantic stays sea
+        figure.update_layout(legend_y=0.99, legend_yanchor="top")
     return figure
 
 
@@ -274,7 +276,7 @@ def map_figure(dataset: Dataset, selection: Selection, metric: str = DEFAULT_MET
                frame: tuple[int, int] | None = None) -> go.Figure:
     """The map for `selection`, as on screen and in export; `compact` for a small map beside
     other content; `frame`: the (width, height) px it is drawn at, which export knows (on
-    screen, SCREEN_ASPECT is assumed). The chosen country is not drawn in: a figure that
+    screen, SCREEN_WIDTH is assumed). The chosen country is not drawn in: a figure that
     changed with each click would be a new chart to Streamlit, and a click made before the
     browser had it was lost."""
     shown = query.shown(dataset, selection)
@@ -282,5 +284,5 @@ def map_figure(dataset: Dataset, selection: Selection, metric: str = DEFAULT_MET
     known = frame is not None
     if frame is None:
         height = 520 if compact else 720
-        frame = (round(height * SCREEN_ASPECT), height)
+        frame = (SCREEN_WIDTH, height)
     return europe_map(dataset, shown, metric, links, caption, frame, known)
