@@ -47,6 +47,7 @@ def test_a_flag_reads_one_and_zero(given, value):
     ("2025-12-31,2025-01-01", (date(2025, 1, 1), date(2025, 12, 31)), True),  # reversed
     ("2020-01-01,2035-01-01", BOUNDS, True),  # wider than the data: clamped
     ("2023-01-01,2025-01-01", (date(2024, 1, 1), date(2025, 1, 1)), True),
+    ("2025-01-01,2025-01-01", (date(2025, 1, 1), date(2025, 1, 31)), True),  # widened to 30 days
 ])
 def test_a_window_is_put_in_order_and_inside_the_bounds(given, value, adjusted):
     shown, notices = WINDOW.read([given], None)
@@ -55,7 +56,7 @@ def test_a_window_is_put_in_order_and_inside_the_bounds(given, value, adjusted):
 
 
 @pytest.mark.parametrize("given", [
-    "2025-02-30,2026-01-01", "2025-01-01", "2025-01-01,2025-01-01", "1900-01-01,1901-01-01",
+    "2025-02-30,2026-01-01", "2025-01-01", "1900-01-01,1901-01-01",
     "nonsense", "", "2025-01-01,2026-01-01,2027-01-01",
 ])
 def test_a_window_that_cannot_be_shown_falls_back_to_the_default(given):

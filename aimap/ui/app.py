@@ -11,7 +11,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from aimap import query, timeline
 from aimap.load import Dataset
-from aimap.options import FILTERS, GLOBAL_PARAMS, Notice
+from aimap.options import FILTERS, GLOBAL_PARAMS, Notice, read_selection, write_selection
 from aimap.selection import Selection
 from aimap.text import t
 from aimap.ui import charts, present, sidebar, state
@@ -80,6 +80,11 @@ def open_view(key: str) -> ViewPage:
         if view.filtered:
             selection, notices = sidebar.filters(data, params)
             notices += sidebar.presentation_and_pack(data, selection, params)
+        else:  # no filters drawn, but the link's valid ones kept for the next view
+            kept, notices = read_selection(params, data)
+            written = write_selection(kept)
+            for spec in FILTERS:
+                state.keep_in_url(spec.name, written.get(spec.name))
         for option in view.options:
             notices += state.seed_option(option, data, params.get(option.name, []))
         known |= {f.name for f in FILTERS} | {o.name for o in view.options}
