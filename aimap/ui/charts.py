@@ -52,16 +52,25 @@ def chart(fig: go.Figure, key: str | None = None) -> None:
                         on_select="rerun", selection_mode="points")
 
 
+def _figure_or_warning(builder: FigureBuilder, data: Dataset, selection: Selection, name: str,
+                       **options: object) -> go.Figure | None:
+    """The figure, or None with a sentence in its place when it cannot be drawn (details in
+    the server log): whatever broke, the reader gets no traceback."""
+    try:
+        return figure(builder, data, selection, **options)
+    except Exception:
+        _LOG.exception("the %s chart could not be drawn", name)
+        st.warning(t("chart.failed"))
+        return None
+
+
 def view_chart(builder: FigureBuilder, data: Dataset, selection: Selection, name: str,
                key: str | None = None, **options: object) -> None:
     """A view's figure on screen (clickable with a `key`) and its buttons below. A
     figure that cannot be drawn is said so in its place (details in the server log); the
     rest of the page still works."""
-    try:
-        fig = figure(builder, data, selection, **options)
-    except Exception:  # whatever broke, the visitor gets a sentence, not a traceback
-        _LOG.exception("the %s chart could not be drawn", name)
-        st.warning(t("chart.failed"))
+    fig = _figure_or_warning(builder, data, selection, name, **options)
+    if fig is None:
         return
     chart(fig, key=key)
     chart_buttons(builder, data, selection, name, **options)
@@ -80,11 +89,8 @@ def presented_chart(builder: FigureBuilder, data: Dataset, selection: Selection,
     """The one chart of presentation mode, in a frame the screen's height (see present.py):
     stretched to fill it, never below the height its rows need (a taller chart scrolls in its
     frame, not off the screen); a map shrinks to any frame."""
-    try:
-        fig = figure(builder, data, selection, **options)
-    except Exception:  # whatever broke, the audience gets a sentence, not a traceback
-        _LOG.exception("the %s chart could not be drawn", name)
-        st.warning(t("chart.failed"))
+    fig = _figure_or_warning(builder, data, selection, name, **options)
+    if fig is None:
         return
     is_map = any(trace.type in ("choropleth", "scattergeo") for trace in fig.data)
     needed = _MAP_HEIGHT if is_map else fig.layout.height
