@@ -3,7 +3,10 @@ can be added as new catalogue entries without touching the views."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from babel import Locale
+from babel.plural import PluralRule
 
 DEFAULT_LANGUAGE = "en"
 
@@ -475,11 +478,17 @@ def t(key: str, **values: object) -> str:
     return template.format(**values) if values else template
 
 
+@cache
+def _plural_rule(language: str) -> PluralRule:
+    """CLDR's plural rule of `language`, parsed once (hovers ask for it per country)."""
+    return Locale.parse(language).plural_form
+
+
 def plural(key: str, count: int, **values: object) -> str:
     """The message `key` in the plural form CLDR's rules give `count` in the language
     (`key.one`, `key.other`, …), so no reader meets "site(s)"."""
     messages = MESSAGES[DEFAULT_LANGUAGE]
-    form = Locale.parse(DEFAULT_LANGUAGE).plural_form(count)
+    form = _plural_rule(DEFAULT_LANGUAGE)(count)
     template = messages.get(f"{key}.{form}", messages[f"{key}.other"])
     return template.format(count=count, **values)
 
