@@ -230,7 +230,7 @@ def _legend_marks() -> list[go.Scatter]:
 def gantt(dataset: Dataset, shown: pd.DataFrame, grouping: str, sort: str,
           window: tuple[date, date], today: date, caption: Caption) -> go.Figure:
     """The Gantt figure for the `shown` sites."""
-    window = timeline.widen(window)
+    window = timeline.widen(window, timeline.window_bounds(dataset))
     order = timeline.rows(dataset, shown, grouping, sort, today)
     steps = timeline.site_steps(dataset, shown)
     names = dict(zip(order["id"], order["name"]))

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from aimap import query, timeline
+from aimap import query
 from aimap.load import Dataset
 from aimap.options import FILTERS, GLOBAL_PARAMS, Notice, read_selection, write_selection
 from aimap.selection import Selection
@@ -110,11 +110,7 @@ def _present(page: ViewPage) -> None:
             values = {option.name: page.option(option.name) for option in shown}
     if page.notices:  # one line: a crafted link must not push the chart off the screen
         st.warning(" · ".join(notice.message() for notice in page.notices))
-    keywords = page.view.keywords(builder, values)
-    for option in page.view.options:  # a window too short to draw is widened, as on its page
-        if option.kind == "window" and option.keyword in keywords:
-            keywords[option.keyword] = timeline.widen(keywords[option.keyword],
-                                                      timeline.window_bounds(page.data))
+    keywords = page.view.keywords(builder, values)  # a window too short is widened by its chart
     with download_cell:
         charts.png_button(builder, page.data, page.selection, page.view.key, **keywords)
     charts.presented_chart(builder, page.data, page.selection, page.view.key, **keywords)
