@@ -17,7 +17,9 @@ from aimap.selection import Selection
 
 pytestmark = pytest.mark.browser
 TODAY = date(2026, 12, 3)  # after the data's as-of date, as on the day this was written
-SCREENS = {"1280": 1216, "1920": 1856}  # the page's width less Streamlit's padding
+#: The chart's width on screen: beside the sidebar, and presenting (no sidebar), less padding.
+SCREENS = {"1280": 820, "1920": 1250}
+PRESENTING = {"1280": 1216, "1920": 1856}
 
 
 def _layouts(dataset) -> list[tuple[str, go.Figure, int, int]]:
@@ -29,7 +31,7 @@ def _layouts(dataset) -> list[tuple[str, go.Figure, int, int]]:
         figure = fresh()
         found.append((f"screen-{name}", figure, width, figure.layout.height))
         shared = theme.for_presentation(fresh())
-        found.append((f"present-{name}", shared, width, shared.layout.height))
+        found.append((f"present-{name}", shared, PRESENTING[name], shared.layout.height))
     for key, preset in PRESETS.items():
         figure = fresh()
         width, height, _ = logical_size(figure.layout.height, preset)

@@ -185,7 +185,9 @@ def _markers(figure: go.Figure, dataset: Dataset, shown: pd.DataFrame, keys: lis
     a stem); ranged claims about one wave as shaded bands on that wave's rows only, labelled
     in the band too. Returns the band's height in pixels."""
     marks, ranges = _marks(dataset, shown, keys, today, window)
-    middle = pd.Timestamp(window[0]) + (pd.Timestamp(window[1]) - pd.Timestamp(window[0])) / 2
+    # a label reads rightwards only from the window's first third: from further right, a long
+    # one ("Phase 1 · …") would run off a narrow screen, while leftwards there is room
+    third = pd.Timestamp(window[0]) + (pd.Timestamp(window[1]) - pd.Timestamp(window[0])) / 3
     labels = [(m.when, m.label, m.colour, m.dash) for m in marks]
     labels += [(s["start"], s["mark"], theme.MUTED, "band") for _, s in ranges.iterrows()]
     labels.sort(key=lambda label: label[0])
@@ -205,7 +207,7 @@ def _markers(figure: go.Figure, dataset: Dataset, shown: pd.DataFrame, keys: lis
                          ysizemode="pixel", yanchor=1, y1=lift + 2,
                          line=dict(color=colour, width=1, dash="solid"))
         figure.add_annotation(x=when, y=1, yref="paper", yshift=lift, text=escape(label),
-                              showarrow=False, xanchor="left" if when <= middle else "right",
+                              showarrow=False, xanchor="left" if when <= third else "right",
                               yanchor="bottom", font=dict(size=_BAND_FONT, color=colour),
                               bgcolor="rgba(255,255,255,0.9)", borderpad=1)
     return _TICK_BAND + _LANE * len(labels)
