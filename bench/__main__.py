@@ -99,7 +99,7 @@ def _measure(folder: Path) -> dict:
         "load_validate_cold_ms": cold_load_ms(folder),
         "page_warm_rerun_ms": {view.key: warm_page_ms(view.page) for view in VIEWS},
         "page_filter_change_ms": {view.key: filter_change_ms(view.page, countries)
-                                  for view in VIEWS if view.figures},
+                                  for view in VIEWS if view.figures and view.filtered},
         "figure_json_bytes": figure_sizes(folder),
     }
 
