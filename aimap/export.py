@@ -22,7 +22,7 @@ import plotly.io as pio
 from PIL import Image
 
 from aimap import details, formatting, query, text
-from aimap.figures.common import at_height
+from aimap.figures.common import Frame, at_height
 from aimap.figures.headline import summary_figure
 from aimap.load import ROOT, Dataset
 from aimap.selection import Selection
@@ -34,16 +34,19 @@ INSTALL_HINT = "apt-get install chromium"
 
 @dataclass(frozen=True)
 class Preset:
-    """A PNG size in pixels and the scale that makes it crisp."""
+    """A PNG size in pixels, the scale that makes it crisp, and the smallest title and label
+    in its pixels (none but a slide's need more than the figures' own)."""
 
     key: str
     width: int
     height: int
     scale: float
+    title_px: float = 0
+    label_px: float = 0
 
 
 PRESETS = {p.key: p for p in (
-    Preset("slide", 1920, 1080, 2.0),          # 16:9
+    Preset("slide", 1920, 1080, 2.0, title_px=36, label_px=20),  # 16:9, read across a room
     Preset("a4_landscape", 3508, 2480, 2.0),   # about 300 dpi
     Preset("a4_portrait", 2480, 3508, 2.0),
     Preset("square", 1080, 1080, 2.0),
@@ -150,13 +153,14 @@ def png(builder: FigureBuilder, dataset: Dataset, selection: Selection,
 def laid_out(builder: FigureBuilder, dataset: Dataset, selection: Selection,
              preset: str = DEFAULT_PRESET, **options: object) -> tuple[go.Figure, int, int, float]:
     """A view's figure laid out for the preset, with the layout width, height and scale it is
-    rendered at (what `png` draws, for tests that measure it). A builder taking `frame` (the
-    map) is told the page's (width, height) to fill it."""
+    rendered at (what `png` draws, for tests that measure it). A builder taking `frame` is
+    told the page (a Frame) to fit its rows and type into."""
     size = PRESETS[preset]
     figure = builder(dataset, selection, **options)
     width, height, scale = logical_size(figure.layout.height or size.height, size)
     if "frame" in inspect.signature(builder).parameters:
-        figure = builder(dataset, selection, **options, frame=(width, height))
+        frame = Frame(width, height, scale, size.title_px, size.label_px)
+        figure = builder(dataset, selection, **options, frame=frame)
     return at_height(figure, height), width, height, scale
 
 

@@ -12,7 +12,7 @@ import pytest
 from conftest import FIXTURE, read_rows, write_rows
 
 from aimap import geo, metrics, query, text
-from aimap.figures.common import read_click
+from aimap.figures.common import Frame, read_click
 from aimap.figures.map import MARKER_GAP, box_aspect, fitted_ranges, map_figure
 from aimap.load import Dataset, load_dataset
 from aimap.metrics import INF, METRICS, class_index, country_values
@@ -366,8 +366,8 @@ def test_the_map_fills_a_frame_of_any_shape_with_europe_inside(aspect):
 
 
 def test_export_tells_the_map_its_page(dataset):
-    slide = map_figure(dataset, Selection(), frame=(1280, 720))
-    portrait = map_figure(dataset, Selection(), frame=(1240, 1754))
+    slide = map_figure(dataset, Selection(), frame=Frame(1280, 720))
+    portrait = map_figure(dataset, Selection(), frame=Frame(1240, 1754))
     assert slide.layout.height == 720 and portrait.layout.height == 1754
     spans = [(f.layout.geo.lonaxis.range[1] - f.layout.geo.lonaxis.range[0],
               f.layout.geo.lataxis.range[1] - f.layout.geo.lataxis.range[0])

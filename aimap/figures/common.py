@@ -22,6 +22,28 @@ class Caption:
     footer: str = ""
 
 
+@dataclass(frozen=True)
+class Frame:
+    """The page export lays a figure out for: its layout size in px, the scale it is drawn
+    at, and the smallest title and label the page needs in drawn px (a slide is read from
+    across a room). A builder given one fits its rows and type into it; on screen there is
+    none."""
+
+    width: int
+    height: int
+    scale: float = 1.0
+    title_px: float = 0
+    label_px: float = 0
+
+    def title(self, size: float) -> float:
+        """A title's font size: `size`, or larger where the page needs it."""
+        return max(size, self.title_px / self.scale)
+
+    def label(self, size: float) -> float:
+        """A label's font size (ticks, legend, bar values): `size`, or larger."""
+        return max(size, self.label_px / self.scale)
+
+
 #: Characters per footer line: plotly does not wrap text, and a cut source line is useless.
 #: The footer starts at the plot's left edge, so charts with long row labels pass less.
 FOOTER_WIDTH = 90

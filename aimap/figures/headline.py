@@ -10,7 +10,7 @@ from html import escape
 import plotly.graph_objects as go
 
 from aimap import details, formatting, query, text, theme, timeline
-from aimap.figures.common import Caption, caption_for, framed
+from aimap.figures.common import Caption, Frame, caption_for, framed
 from aimap.figures.map import GEO_LAYOUT, europe_map
 from aimap.load import Dataset
 from aimap.selection import Selection
@@ -102,7 +102,8 @@ def summary_figure(dataset: Dataset, selection: Selection, today: date | None = 
     shown = query.shown(dataset, selection)
     numbers = query.headline(dataset, shown)
     caption = caption_for(dataset, selection, t("summary.title"), "summary.footer")
-    figure = europe_map(dataset, shown, "sites", False, caption, frame=(1000, 900))  # Europe only
+    figure = europe_map(dataset, shown, "sites", False, caption,
+                        frame=Frame(1000, 900))  # Europe only
     figure.update_layout(geo=dict(GEO_LAYOUT, domain=dict(x=[0, 0.52], y=[0, 0.68])),
                          showlegend=False)
     upcoming = timeline.coming_up(dataset, shown, today or date.today(), days=365).head(12)

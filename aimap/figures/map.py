@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from aimap import formatting, geo, query, text, theme
-from aimap.figures.common import Caption, caption_for, framed
+from aimap.figures.common import Caption, Frame, caption_for, framed
 from aimap.load import Dataset
 from aimap.metrics import DEFAULT_METRIC, METRICS_BY_KEY, class_index, country_values
 from aimap.selection import Selection
@@ -245,7 +245,7 @@ def fitted_ranges(aspect: float) -> tuple[tuple[float, float], tuple[float, floa
 
 
 def europe_map(dataset: Dataset, shown: pd.DataFrame, metric: str, links: bool,
-               caption: Caption, frame: tuple[int, int], known: bool = True) -> go.Figure:
+               caption: Caption, frame: Frame, known: bool = True) -> go.Figure:
     """The map figure for the `shown` sites coloured by `metric`, laid out to fill a figure of
     `frame` (width, height) px: the legend over the Atlantic, inside the map. A frame not
     `known` (on screen) keeps the legend at the plot's corner, wherever the map lands."""
@@ -255,7 +255,7 @@ def europe_map(dataset: Dataset, shown: pd.DataFrame, metric: str, links: bool,
         traces += _links(dataset, shown)
     traces += _site_markers(dataset, shown)
     figure = go.Figure(traces)
-    width, height = frame
+    width, height = frame.width, frame.height
     plot = (width - _MARGIN["l"] - _MARGIN["r"]) / (height - _MARGIN["t"] - _MARGIN["b"])
     lons, lats = fitted_ranges(plot)
     figure.update_layout(geo=GEO_LAYOUT, geo_lonaxis_range=lons, geo_lataxis_range=lats,
@@ -273,9 +273,9 @@ def europe_map(dataset: Dataset, shown: pd.DataFrame, metric: str, links: bool,
 
 def map_figure(dataset: Dataset, selection: Selection, metric: str = DEFAULT_METRIC,
                links: bool = False, compact: bool = False,
-               frame: tuple[int, int] | None = None) -> go.Figure:
+               frame: Frame | None = None) -> go.Figure:
     """The map for `selection`, as on screen and in export; `compact` for a small map beside
-    other content; `frame`: the (width, height) px it is drawn at, which export knows (on
+    other content; `frame`: the page it is drawn on, which export knows (on
     screen, SCREEN_WIDTH is assumed). The chosen country is not drawn in: a figure that
     changed with each click would be a new chart to Streamlit, and a click made before the
     browser had it was lost."""
@@ -284,5 +284,5 @@ def map_figure(dataset: Dataset, selection: Selection, metric: str = DEFAULT_MET
     known = frame is not None
     if frame is None:
         height = 520 if compact else 720
-        frame = (SCREEN_WIDTH, height)
+        frame = Frame(SCREEN_WIDTH, height)
     return europe_map(dataset, shown, metric, links, caption, frame, known)
