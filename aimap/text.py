@@ -118,6 +118,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "col.sources": "Sources",
         "col.main_source": "Main source",
         "source.seed": "no web address: one of the articles this dataset started from",
+        "note.seed": "the French article “{title}”",
+        "note.seed_start": "The French article “{title}”",
         "nav.map": "Map",
         "nav.site": "Site detail",
         "metric.label": "Colour countries by",

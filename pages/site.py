@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from aimap import details, formatting
+from aimap import details, formatting, notes
 from aimap.figures.headline import site_figure
 from aimap.safety import plain
 from aimap.selection import Selection
@@ -34,7 +34,7 @@ with left:
                  confidence=t(f"confidence.{profile.site['confidence']}")))
     if not formatting.is_missing(profile.site["notes"]):
         st.subheader(t("site.notes"))
-        st.text(profile.site["notes"])
+        st.text(notes.readable(profile.site["notes"], data))
 with right:
     st.subheader(t("site.claims"))
     if profile.claims.empty:

@@ -83,20 +83,22 @@ def boxes(figure: go.Figure, width: int, height: int) -> list[Box]:
 
 
 def many_boxes(layouts: list[tuple[go.Figure, int, int]]) -> list[list[Box]]:
-    """`boxes` of each (figure, width, height), in one browser: starting one costs more than
-    measuring a figure."""
+    """`boxes` of each (figure, width, height), in one page of one browser: starting a
+    browser, and parsing plotly.js, costs more than measuring a figure."""
     found = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_or_fail(),
                                              args=LAUNCH_ARGS)
         try:
+            tab = browser.new_page()
+            tab.route(_TOPOJSON_URL + "**", _serve_topojson)
+            tab.set_content(_PAGE % PLOTLY_JS.read_text())
             for figure, width, height in layouts:
-                tab = browser.new_page(viewport={"width": width, "height": height})
-                tab.route(_TOPOJSON_URL + "**", _serve_topojson)
-                tab.set_content(_page(figure, width, height))
-                tab.wait_for_function("window.plotted === true")
+                tab.set_viewport_size({"width": width, "height": height})
+                spec = json.loads(figure.to_json())
+                spec["layout"].update(width=width, height=height)
+                tab.evaluate("spec => draw(spec)", spec)
                 found.append([Box(**box) for box in _settled(tab)])
-                tab.close()
         finally:
             browser.close()
     return found
@@ -132,12 +134,10 @@ def outside(found: list[Box], width: int, height: int) -> list[Box]:
             and (b.x0 < -1 or b.y0 < -1 or b.x1 > width + 1 or b.y1 > height + 1)]
 
 
-def _page(figure: go.Figure, width: int, height: int) -> str:
-    spec = json.loads(figure.to_json())
-    spec["layout"].update(width=width, height=height)
-    return (f"<html><head><style>body{{margin:0}}</style><script>{PLOTLY_JS.read_text()}"
-            f"</script></head><body><div id='plot'></div><script>"
-            f"const spec = {json.dumps(spec)};"
-            f"Plotly.newPlot('plot', spec.data, spec.layout, "
-            f"{{staticPlot: true, topojsonURL: '{_TOPOJSON_URL}'}})"
-            f".then(() => {{ window.plotted = true; }});</script></body></html>")
+#: One page for every figure: `draw` replaces the plot and resolves once plotly has drawn it.
+_PAGE = ("<html><head><style>body{margin:0}</style><script>%s</script></head><body>"
+         "<div id='plot'></div><script>"
+         "function draw(spec) { Plotly.purge('plot');"
+         " return Plotly.newPlot('plot', spec.data, spec.layout,"
+         f" {{staticPlot: true, topojsonURL: '{_TOPOJSON_URL}'}}).then(() => null); }}"
+         "</script></body></html>")

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 import streamlit as st
 
-from aimap import details, formatting, query
+from aimap import details, formatting, notes, query
 from aimap.load import Dataset
 from aimap.safety import plain
 from aimap.text import kind_label, t
@@ -38,6 +38,10 @@ def _source_column(data: Dataset, rows: pd.DataFrame) -> tuple[object, object]:
             st.column_config.LinkColumn(t("col.main_source"), display_text=LINK_DOMAIN))
 
 
+def _notes(data: Dataset, claims: pd.DataFrame) -> pd.Series:
+    return claims["notes"].fillna("").map(lambda note: notes.readable(note, data))
+
+
 def _claim_columns(data: Dataset, claims: pd.DataFrame) -> dict[str, tuple[object, object]]:
     """The columns every table of budget claims shows: values and column configuration."""
     return {
@@ -49,7 +53,7 @@ def _claim_columns(data: Dataset, claims: pd.DataFrame) -> dict[str, tuple[objec
         "confidence": (claims["confidence"].map(lambda c: t(f"confidence.{c}")),
                        t("col.confidence")),
         "source": _source_column(data, claims),
-        "note": (claims["notes"].fillna(""), st.column_config.TextColumn(t("col.note"),
+        "note": (_notes(data, claims), st.column_config.TextColumn(t("col.note"),
                                                                          width="large")),
     }
 
@@ -155,8 +159,9 @@ def site_claims_table(data: Dataset, profile: details.SiteProfile) -> None:
     _show_table({
         "field": ([t(f"field.{f}") for f in claims["field"]], t("col.field")),
         "value": ([kept.get(f, "") for f in claims["field"]], t("col.value")),
-        "claim": (claims["value"], t("col.claim")),
+        "claim": (claims["value"].map(lambda value: notes.readable(value, data)),
+                  t("col.claim")),
         "verdict": ([t(f"verdict.{v}") for v in claims["verdict"]], t("col.verdict")),
         "source": _source_column(data, claims),
-        "note": (claims["notes"].fillna(""), t("col.note")),
+        "note": (_notes(data, claims), t("col.note")),
     })
