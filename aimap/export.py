@@ -7,7 +7,9 @@ from __future__ import annotations
 import atexit
 import inspect
 import io
+import logging
 import os
+import queue
 import shutil
 import tempfile
 import threading
@@ -30,6 +32,7 @@ from aimap.views import BRIEFING, FigureBuilder, figure_name
 
 TOPOJSON = ROOT / "static" / "topojson"
 INSTALL_HINT = "apt-get install chromium"
+_LOG = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -93,9 +96,25 @@ def _start() -> None:
     pio.defaults.topojson = TOPOJSON.as_uri() + "/"
     pio.defaults.mathjax = None
     profile = tempfile.mkdtemp(prefix=f"aimap-kaleido-{os.getpid()}-")
+    if not _server.get("hooked"):
+        threading.excepthook = _quiet_browser_thread()
+        _server["hooked"] = True
     kaleido.start_sync_server(mathjax=False, silence_warnings=True, tmp_dir=profile)
     atexit.register(_stop, profile)
     _server["started"] = True
+
+
+def _quiet_browser_thread(hook=threading.excepthook):
+    """A threading.excepthook that logs the end of kaleido's browser thread (reported to the
+    user as ExportUnavailable) instead of printing its traceback; others go to `hook`."""
+    import kaleido
+
+    def excepthook(args: threading.ExceptHookArgs) -> None:
+        if args.thread is getattr(kaleido._global_server, "_thread", None):
+            _LOG.info("kaleido's Chromium stopped: %s", args.exc_value)
+        else:
+            hook(args)
+    return excepthook
 
 
 def _stop(profile: str) -> None:
@@ -127,15 +146,55 @@ def _exact(png: bytes, preset: Preset) -> bytes:
     return out.getvalue()
 
 
+def _browser_alive() -> bool:
+    """False once kaleido's browser thread has ended: Chromium closed at start (a broken
+    install, a too-long TMPDIR for its socket) and no drawing will ever be answered."""
+    import kaleido
+
+    thread = getattr(kaleido._global_server, "_thread", None)  # no public way to ask
+    return thread is None or thread.is_alive()
+
+
+def _watched(draw):
+    """draw() on a helper thread, given up with ExportUnavailable when the browser dies:
+    kaleido would otherwise wait for its answer for ever, and hold the lock."""
+    outcome: queue.Queue = queue.Queue(maxsize=1)
+
+    def run() -> None:
+        try:
+            outcome.put((True, draw()))
+        except Exception as error:  # handed to the caller below
+            outcome.put((False, error))
+    threading.Thread(target=run, daemon=True).start()
+    while True:
+        try:
+            done, value = outcome.get(timeout=0.5)
+        except queue.Empty:
+            if _browser_alive():
+                continue
+            import kaleido
+
+            kaleido.stop_sync_server(silence_warnings=True)
+            _server["started"] = False  # the next export starts a new browser
+            raise ExportUnavailable(text.t("export.browser_failed", browser=chromium(),
+                                           command=INSTALL_HINT)) from None
+        if done:
+            return value
+        raise value
+
+
 def render(figure: go.Figure, width: int, height: int, scale: float) -> bytes:
     """One figure as PNG bytes, through the shared Chromium."""
+    def draw() -> bytes:
+        with warnings.catch_warnings():  # plotly warns that a running server ignores kopts
+            warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+            return pio.to_image(figure, format="png", width=width, height=height, scale=scale)
     with _lock:
         _start()
         try:
-            with warnings.catch_warnings():  # plotly warns that a running server ignores kopts
-                warnings.filterwarnings("ignore", message="The kopts argument is ignored")
-                return pio.to_image(figure, format="png", width=width, height=height,
-                                    scale=scale)
+            return _watched(draw)
+        except ExportUnavailable:
+            raise
         except Exception as error:  # kaleido reports a missing or broken browser variously
             if not available():
                 raise ExportUnavailable(text.t("export.no_chromium",

@@ -338,6 +338,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "summary.next": "Next milestones (12 months)",
         "export.no_chromium": "PNG export needs Chromium, which is not installed here. "
                               "Install it with: {command}",
+        "export.browser_failed": "PNG export could not start Chromium ({browser}): it closed "
+                                 "at once. Check that it runs, or reinstall it with: {command}",
         "export.button": "Download PNG",
         "present.toggle": "Presentation mode",
         "present.help": "For screen-sharing: no sidebar, larger type, and buttons to step "

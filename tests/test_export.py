@@ -7,8 +7,10 @@ import io
 import os
 import subprocess
 import sys
+import tempfile
 import zipfile
 from datetime import date
+from pathlib import Path
 
 import pytest
 from apptest import run_page
@@ -91,12 +93,31 @@ def _cli(*args: str, **env: str) -> subprocess.CompletedProcess:
                           text=True, env={**os.environ, **env}, timeout=120)
 
 
-def test_cli_exports_a_view(tmp_path):
-    out = tmp_path / "map.png"
-    result = _cli("export", "--view", "map", "--metric", "budget", "--preset", "square",
-                  "--waves", "3", "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    assert _image(out.read_bytes()).size == (1080, 1080)
+def test_parallel_cli_exports_all_succeed_and_leave_no_browser_profile(tmp_path):
+    """Each process starts its own kaleido Chromium in its own profile, removed at exit: one
+    shared profile once failed an export in about 25 ('Directory not empty: Default'). The
+    temporary folder is short: Chromium's socket path must fit 107 bytes."""
+    scratch = Path(tempfile.mkdtemp(prefix="aimap-t-"))
+    outs = [tmp_path / f"map-{n}.png" for n in range(3)]
+    runs = [subprocess.Popen([sys.executable, "-m", "aimap", "export", "--view", "map",
+                              "--metric", "budget", "--preset", "square", "--waves", "3",
+                              "--out", str(out)], cwd=ROOT, text=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             env={**os.environ, "TMPDIR": str(scratch)}) for out in outs]
+    for run in runs:
+        _, stderr = run.communicate(timeout=240)
+        assert run.returncode == 0, stderr
+    assert [_image(out.read_bytes()).size for out in outs] == [(1080, 1080)] * 3
+    assert list(scratch.glob("aimap-kaleido-*")) == []
+    scratch.rmdir()  # nothing else was left in it either
+
+
+def test_cli_fails_cleanly_when_chromium_closes_at_start(tmp_path):
+    result = _cli("export", "--view", "map", "--out", str(tmp_path / "x.png"),
+                  BROWSER_PATH="/bin/false")
+    assert result.returncode == 2
+    assert "could not start Chromium (/bin/false)" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "x.png").exists()
 
 
 def test_cli_rejects_options_that_do_not_fit(tmp_path):
