@@ -66,18 +66,25 @@ def _show_table(columns: dict[str, tuple[object, object]], key: str | None = Non
     return table
 
 
-def budget_table(data: Dataset, claims: pd.DataFrame) -> None:
-    """Budget claims as a table; competing claims sit next to each other, each with a link."""
+def _named(columns: dict[str, tuple[object, object]], named: bool) -> dict:
+    """`columns` without the site's name where the page is one site's: a column repeating
+    the page's title would push the sources off a presenter's screen."""
+    return columns if named else {k: v for k, v in columns.items() if k != "site"}
+
+
+def budget_table(data: Dataset, claims: pd.DataFrame, named: bool = True) -> None:
+    """Budget claims as a table; competing claims sit next to each other, each with a link;
+    `named`: with the site's name on each row."""
     names = query.sites(data).set_index("id")["name"]
     shared = _claim_columns(data, claims)
-    _show_table({
+    _show_table(_named({
         "site": (claims["subject"].map(names).fillna(claims["subject"]), t("col.name")),
         **{k: shared[k] for k in ("label", "amount", "funder", "preferred")},
         "disagreement": ([t("disagreement.rivals", count=n) if n > 1 else ""
                           for n in claims["rivals"]], t("col.disagreement")),
         "basis": (claims["basis"].map(lambda b: t(f"basis.{b}")), t("col.basis")),
         **{k: shared[k] for k in ("confidence", "source", "note")},
-    })
+    }, named))
 
 
 def claims_table(data: Dataset, claims: pd.DataFrame, key: str) -> pd.DataFrame:
@@ -95,10 +102,10 @@ def claims_table(data: Dataset, claims: pd.DataFrame, key: str) -> pd.DataFrame:
     }, key=key)
 
 
-def milestone_table(data: Dataset, steps: pd.DataFrame) -> None:
+def milestone_table(data: Dataset, steps: pd.DataFrame, named: bool = True) -> None:
     """Milestones with their date at the precision the source gave, status and source."""
     names = query.subject_names(data)  # a wave or the programme by its name, never its id
-    _show_table({
+    _show_table(_named({
         "when": ([formatting.when(w, s, p) for w, s, p in
                   zip(steps["as_written"], steps["start"], steps["precision"], strict=True)],
                  t("col.when")),
@@ -108,19 +115,19 @@ def milestone_table(data: Dataset, steps: pd.DataFrame) -> None:
         "confidence": (steps["confidence"].map(lambda c: t(f"confidence.{c}")),
                        t("col.confidence")),
         "source": _source_column(data, steps),
-    })
+    }, named))
 
 
-def sector_table(data: Dataset, rows: pd.DataFrame) -> None:
+def sector_table(data: Dataset, rows: pd.DataFrame, named: bool = True) -> None:
     """Sector rows: the site, the sector, the label exactly as written, its language, a link."""
-    _show_table({
+    _show_table(_named({
         "site": (rows["name"] if "name" in rows else rows["subject"].map(query.subject_names(data)),
                  t("col.name")),
         "sector": (rows["sector"].map(query.sector_names(data)), t("col.sector")),
         "raw_label": (rows["raw_label"], t("col.raw_label")),
         "language": (rows["language"], t("col.language")),
         "source": _source_column(data, rows),
-    })
+    }, named))
 
 
 def sources_list(data: Dataset, ids: Sequence[str]) -> None:
