@@ -10,7 +10,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from aimap import formatting, money, query, theme
-from aimap.figures.common import NARROW_FOOTER, Caption, caption_for, framed
+from aimap.figures import fit
+from aimap.figures.common import NARROW_FOOTER, Caption, Frame, caption_for, framed
 from aimap.load import Dataset
 from aimap.selection import Selection
 from aimap.text import t
@@ -75,7 +76,20 @@ def _with_total(caption: Caption, total: query.PublishedBudgets) -> Caption:
     return Caption(caption.title, f"{caption.subtitle} · {line}", caption.footer)
 
 
-def stacked(dataset: Dataset, shown: pd.DataFrame, grouping: str, caption: Caption) -> go.Figure:
+def _fitted(figure: go.Figure, caption: Caption, rows: list[str], page: Frame | None,
+            height: int, label_room: int, legend: str | None = "top") -> go.Figure:
+    """`figure` framed at its screen `height`, or fitted to the export `page`: type the page
+    can be read at, and room right of the plot for value labels of that size."""
+    if page is not None:
+        names = [trace.name for trace in figure.data] if legend else []
+        fit.apply(figure, fit.bar_layout(page, rows, caption.footer, NARROW_FOOTER, names,
+                                         label_room))
+        height = page.height
+    return framed(figure, caption, height=height, legend=legend, footer_width=NARROW_FOOTER)
+
+
+def stacked(dataset: Dataset, shown: pd.DataFrame, grouping: str, caption: Caption,
+            page: Frame | None = None) -> go.Figure:
     """Preferred claims stacked by funder, each bar's total at its end; whiskers where total
     claims disagree."""
     frame = money.grouped(dataset, shown, grouping)
@@ -106,8 +120,8 @@ def stacked(dataset: Dataset, shown: pd.DataFrame, grouping: str, caption: Capti
                                                                 else 0.0)),
                          yaxis=dict(title=None),
                          margin=dict(l=16, r=_LABEL_ROOM, t=150, b=90))
-    return framed(figure, caption, height=260 + _ROW * max(len(frame), 4),
-                  footer_width=NARROW_FOOTER)
+    return _fitted(figure, caption, labels, page, 260 + _ROW * max(len(frame), 4),
+                   _LABEL_ROOM)
 
 
 def _whiskers(figure: go.Figure, dataset: Dataset, shown: pd.DataFrame, frame: pd.DataFrame,
@@ -153,7 +167,8 @@ def _announced(figure: go.Figure, dataset: Dataset, frame: pd.DataFrame,
                       if f"wave-{w}" in announced.index}, dtype="float64")
 
 
-def every_claim(dataset: Dataset, shown: pd.DataFrame, caption: Caption) -> go.Figure:
+def every_claim(dataset: Dataset, shown: pd.DataFrame, caption: Caption,
+                page: Frame | None = None) -> go.Figure:
     """Every site-level claim as a dot: colour = funder, filled = shown by default."""
     budgets = dataset.budgets
     rows = budgets[budgets["subject"].isin(query.budget_sites(shown)["id"])
@@ -181,21 +196,23 @@ def every_claim(dataset: Dataset, shown: pd.DataFrame, caption: Caption) -> go.F
                          yaxis=dict(categoryorder="array",
                                     categoryarray=[labels[s] for s in order], title=None),
                          margin=dict(l=16, r=16, t=150, b=90))
-    return framed(figure, caption, height=260 + _ROW * max(len(order), 4),
-                  footer_width=NARROW_FOOTER)
+    return _fitted(figure, caption, list(labels.values()), page,
+                   260 + _ROW * max(len(order), 4), 0)
 
 
 def budget_figure(dataset: Dataset, selection: Selection,
-                  grouping: str = money.DEFAULT_GROUPING, all_claims: bool = False) -> go.Figure:
-    """Who pays what for `selection`, as on screen and in export. Every claim is drawn per site
-    whatever the grouping (claims belong to sites), and its title says so."""
+                  grouping: str = money.DEFAULT_GROUPING, all_claims: bool = False,
+                  frame: Frame | None = None) -> go.Figure:
+    """Who pays what for `selection`, as on screen and in export (fitted to `frame`). Every
+    claim is drawn per site whatever the grouping (claims belong to sites), and its title
+    says so."""
     shown = query.shown(dataset, selection)
     title = "budgets.chart_title.claims" if all_claims else f"budgets.chart_title.{grouping}"
     caption = _with_total(caption_for(dataset, selection, t(title), "budgets.footer"),
                           query.published_budgets(dataset, shown))
     if all_claims:
-        return every_claim(dataset, shown, caption)
-    return stacked(dataset, shown, grouping, caption)
+        return every_claim(dataset, shown, caption, frame)
+    return stacked(dataset, shown, grouping, caption, frame)
 
 
 def per_person(amount: float) -> str:
@@ -203,10 +220,12 @@ def per_person(amount: float) -> str:
     return f"€{amount:,.2f}" if abs(amount) < 10 else formatting.format_money(amount)
 
 
-def per_capita_figure(dataset: Dataset, selection: Selection) -> go.Figure:
-    """Published budget per inhabitant, by country, each bar labelled with its amount."""
+def per_capita_figure(dataset: Dataset, selection: Selection,
+                      frame: Frame | None = None) -> go.Figure:
+    """Published budget per inhabitant, by country, each bar labelled with its amount (fitted
+    to `frame` when exported)."""
     shown = query.shown(dataset, selection)
-    frame = money.per_capita(dataset, shown)
+    page, frame = frame, money.per_capita(dataset, shown)
     names = query.country_names(dataset)
     frame = _top_down(frame, "per_capita", frame.index.to_series().map(lambda c: names.get(c, c)))
     labels = [escape(names.get(c, c)) for c in frame.index]
@@ -222,5 +241,5 @@ def per_capita_figure(dataset: Dataset, selection: Selection) -> go.Figure:
                          yaxis=dict(title=None), margin=dict(l=16, r=_LABEL_ROOM, t=110, b=90))
     caption = caption_for(dataset, selection, t("budgets.per_capita_title"),
                           "budgets.per_capita_footer")
-    return framed(figure, caption, height=220 + _ROW * max(len(frame), 4), legend=None,
-                  footer_width=NARROW_FOOTER)
+    return _fitted(figure, caption, labels, page, 220 + _ROW * max(len(frame), 4),
+                   _LABEL_ROOM, legend=None)

@@ -6,7 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from aimap import query, text, theme
-from aimap.figures.common import Caption, caption_for, framed
+from aimap.figures import fit
+from aimap.figures.common import FOOTER_WIDTH, Caption, Frame, caption_for, framed
 from aimap.load import Dataset
 from aimap.selection import Selection
 from aimap.text import t
@@ -14,9 +15,10 @@ from aimap.text import t
 _ROW_HEIGHT = 26
 
 
-def sites_by_country(table: pd.DataFrame, caption: Caption) -> go.Figure:
+def sites_by_country(table: pd.DataFrame, caption: Caption,
+                     frame: Frame | None = None) -> go.Figure:
     """Horizontal stacked bars, one per country (most sites on top), one colour and one
-    fill pattern per kind (the legend shows both).
+    fill pattern per kind (the legend shows both); fitted to `frame` when exported.
 
     `table` needs the columns `country` (display name) and `kind`.
     """
@@ -35,13 +37,19 @@ def sites_by_country(table: pd.DataFrame, caption: Caption) -> go.Figure:
                        hovertemplate="%{y}: %{x} " + text.kind_label(kind) + "<extra></extra>")
     figure.update_layout(barmode="stack", xaxis=dict(dtick=1, title=None),
                          yaxis=dict(title=None))
-    height = 200 + _ROW_HEIGHT * max(len(counts), 4)
-    return framed(figure, caption, height=height)
+    if frame is None:
+        return framed(figure, caption, height=200 + _ROW_HEIGHT * max(len(counts), 4))
+    names = [trace.name for trace in figure.data]
+    fit.apply(figure, fit.bar_layout(frame, list(counts.index), caption.footer, FOOTER_WIDTH,
+                                     names))
+    return framed(figure, caption, height=frame.height)
 
 
-def overview_figure(dataset: Dataset, selection: Selection) -> go.Figure:
-    """The Overview chart for `selection`, as on screen and in export."""
+def overview_figure(dataset: Dataset, selection: Selection,
+                    frame: Frame | None = None) -> go.Figure:
+    """The Overview chart for `selection`, as on screen and in export (fitted to `frame`)."""
     shown = query.shown(dataset, selection)
     caption = caption_for(dataset, selection, t("overview.chart_title"), "overview.chart_footer")
     names = shown["country"].map(query.country_names(dataset))
-    return sites_by_country(pd.DataFrame({"country": names, "kind": shown["kind"]}), caption)
+    return sites_by_country(pd.DataFrame({"country": names, "kind": shown["kind"]}), caption,
+                            frame)

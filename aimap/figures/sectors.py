@@ -10,7 +10,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from aimap import coverage, query, theme
-from aimap.figures.common import NARROW_FOOTER, Caption, caption_for, framed
+from aimap.figures import fit
+from aimap.figures.common import NARROW_FOOTER, Caption, Frame, caption_for, framed
 from aimap.load import Dataset
 from aimap.selection import Selection
 from aimap.text import plural, t
@@ -92,8 +93,10 @@ def coverage_figure(dataset: Dataset, selection: Selection, rows: str = coverage
     return coverage_matrix(dataset, shown, rows, order, caption)
 
 
-def sector_bars(dataset: Dataset, sites: pd.DataFrame, caption: Caption) -> go.Figure:
-    """Sites per sector, fewest first, sectors no site covers marked plainly."""
+def sector_bars(dataset: Dataset, sites: pd.DataFrame, caption: Caption,
+                frame: Frame | None = None) -> go.Figure:
+    """Sites per sector, fewest first, sectors no site covers marked plainly; fitted to
+    `frame` when exported."""
     table = coverage.matrix(dataset, sites, "sites")
     names = dict(zip(dataset.sector_taxonomy["id"], dataset.sector_taxonomy["name_en"]))
     totals = table.sum(axis=0)
@@ -110,12 +113,17 @@ def sector_bars(dataset: Dataset, sites: pd.DataFrame, caption: Caption) -> go.F
     figure.update_layout(yaxis=dict(autorange="reversed", title=None),
                          xaxis=dict(dtick=max(1, int(counts.max() // 8) or 1), title=None),
                          margin=dict(l=16, r=16, t=110, b=80))
-    return framed(figure, caption, height=220 + 30 * len(counts), legend=None,
-                  footer_width=NARROW_FOOTER)
+    height = 220 + 30 * len(counts)
+    if frame is not None:
+        fit.apply(figure, fit.bar_layout(frame, labels, caption.footer, NARROW_FOOTER))
+        height = frame.height
+    return framed(figure, caption, height=height, legend=None, footer_width=NARROW_FOOTER)
 
 
-def gaps_figure(dataset: Dataset, selection: Selection, region: str | None = None) -> go.Figure:
-    """Sites per sector for `selection`, or for the AI Factories `region` can reach."""
+def gaps_figure(dataset: Dataset, selection: Selection, region: str | None = None,
+                frame: Frame | None = None) -> go.Figure:
+    """Sites per sector for `selection`, or for the AI Factories `region` can reach (fitted
+    to `frame` when exported)."""
     shown = coverage.covering(dataset, query.shown(dataset, selection), region)
     if region:
         title = t("sectors.gaps_title.region",
@@ -124,4 +132,4 @@ def gaps_figure(dataset: Dataset, selection: Selection, region: str | None = Non
         title = t("sectors.gaps_title")
     caption = caption_for(dataset, selection, title, "sectors.footer",
                           sectors=len(dataset.sector_taxonomy))
-    return sector_bars(dataset, shown, caption)
+    return sector_bars(dataset, shown, caption, frame)
