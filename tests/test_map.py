@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import pytest
 from conftest import FIXTURE, read_rows, write_rows
 
-from aimap import geo, metrics, query, text
+from aimap import geo, metrics, money, query, text
 from aimap.figures.common import Frame, read_click
 from aimap.figures.map import MARKER_GAP, box_aspect, fitted_ranges, map_figure
 from aimap.load import Dataset, load_dataset
@@ -126,21 +126,24 @@ def test_eu_share_only_where_a_total_is_published(fixture, tmp_path):
     assert math.isnan(values["ITA"])
 
 
-def test_budget_per_million_uses_population(fixture):
-    per_million = country_values(fixture, query.sites(fixture), "budget_per_million")["value"]
-    assert per_million["ESP"] == pytest.approx(100e6 / 40e6 * 1e6)  # €2.5 M per million
-    assert per_million["ITA"] == pytest.approx(1e6)
-    assert per_million["POL"] == pytest.approx(50e6 / 30e6 * 1e6)
-    assert per_million["PRT"] == pytest.approx(0.5e6)
-    assert math.isnan(per_million["LUX"])  # a population, but no budget
+def test_budget_per_capita_is_euros_per_inhabitant_as_on_the_budgets_page(fixture):
+    sites = query.sites(fixture)
+    per_capita = country_values(fixture, sites, "budget_per_capita")["value"]
+    assert per_capita["ESP"] == pytest.approx(100e6 / 40e6)  # €2.50 per inhabitant
+    assert per_capita["ITA"] == pytest.approx(1.0)
+    assert per_capita["POL"] == pytest.approx(50e6 / 30e6)
+    assert per_capita["PRT"] == pytest.approx(0.5)
+    assert math.isnan(per_capita["LUX"])  # a population, but no budget
+    budgets_page = money.per_capita(fixture, sites)["per_capita"]
+    assert per_capita.dropna().to_dict() == pytest.approx(budgets_page.to_dict())
 
 
-def test_budget_per_million_is_unknown_without_population(tmp_path):
+def test_budget_per_capita_is_unknown_without_population(tmp_path):
     in_france = _variant(tmp_path, "antennas.csv", _moved("eta-ant", "FRA"))
     sites = query.sites(in_france)
     assert country_values(in_france, sites, "budget").at["FRA", "value"] == pytest.approx(5e6)
-    per_million = country_values(in_france, sites, "budget_per_million")["value"]
-    assert math.isnan(per_million["FRA"])  # France has no population: unknown, not zero
+    per_capita = country_values(in_france, sites, "budget_per_capita")["value"]
+    assert math.isnan(per_capita["FRA"])  # France has no population: unknown, not zero
 
 
 def test_gpus_per_country_sum_the_known_counts(fixture):
@@ -174,6 +177,19 @@ def test_countries_without_data_are_no_data_never_zero(fixture):
               and trace.showlegend is not False and len(trace.lon) == 1 and trace.lon[0] is None]
     assert legend[:3] == ["€0–50 M", "€50–100 M", "€100–250 M"]  # only the classes used
     assert "no data" in legend and "no site shown" in legend and "€250–500 M" not in legend
+
+
+def test_budget_per_capita_speaks_of_euros_per_inhabitant(fixture):
+    figure = map_figure(fixture, Selection(), metric="budget_per_capita")
+    assert _code_of(figure, "ESP") == 1 and _code_of(figure, "ITA") == 0  # €2.50, €1
+    assert _code_of(figure, "LUX") == len(metrics.METRICS_BY_KEY["budget_per_capita"].edges) - 1
+    legend = [trace for trace in figure.data if isinstance(trace, go.Scattergeo)
+              and trace.legendgroup == "countries"]
+    assert [trace.name for trace in legend][:2] == ["€0–2", "€2–5"]
+    assert legend[0].legendgrouptitle.text == "Budget, € per inhabitant"
+    hover = dict(zip(_choropleth(figure).locations, _choropleth(figure).hovertext))
+    assert "Budget, € per inhabitant: €2.50<br>" in hover["ESP"]
+    assert "€ per inhabitant" in figure.layout.title.text
 
 
 def test_projection_is_equal_area_centred_on_europe(dataset):

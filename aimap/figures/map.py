@@ -51,7 +51,7 @@ GEO_LAYOUT = dict(
 def _country_hover(row: pd.Series, label: str, kind: str, names: dict[str, str]) -> str:
     lines = [f"<b>{escape(names.get(row.name, row.name))}</b>",
              f"{escape(label)}: {formatting.format_value(row['value'], kind)}"]
-    if kind in ("money", "share"):
+    if kind in ("money", "per_person", "share"):
         lines.append(plural("map.hover.budget_known", len(row["sites"]),
                             known=int(row["budget_known"])))
     lines.append(f"{t('map.hover.sites')}: " + ", ".join(escape(n) for n in row["sites"]))
