@@ -6,6 +6,7 @@ import math
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
@@ -13,7 +14,7 @@ from conftest import FIXTURE, read_rows, write_rows
 
 from aimap import geo, metrics, money, query, text
 from aimap.figures.common import Frame, read_click
-from aimap.figures.map import MARKER_GAP, box_aspect, fitted_ranges, map_figure
+from aimap.figures.map import MARKER_GAP, box_aspect, fitted_ranges, map_figure, projected
 from aimap.load import Dataset, load_dataset
 from aimap.metrics import INF, METRICS, class_index, country_values
 from aimap.selection import Selection
@@ -379,6 +380,37 @@ def test_the_map_fills_a_frame_of_any_shape_with_europe_inside(aspect):
     # the frame's shape, or as near as the globe allows (a hemisphere is only so wide)
     assert drawn == pytest.approx(aspect, rel=0.02) or (aspect > 1.6 and drawn > 1.65) \
         or (aspect < 1.1 and drawn < 1.1)
+
+
+def _projected_area(lons, lats) -> float:
+    along = np.linspace(0, 1, 50)
+    lon = np.concatenate([lons[0] + (lons[1] - lons[0]) * along] * 2
+                         + [np.full(50, lons[0]), np.full(50, lons[1])])
+    lat = np.concatenate([np.full(50, lats[0]), np.full(50, lats[1])]
+                         + [lats[0] + (lats[1] - lats[0]) * along] * 2)
+    x, y = projected(lon, lat)
+    return float((x.max() - x.min()) * (y.max() - y.min()))
+
+
+def _europe_share_of_page(figure: go.Figure, width: int, height: int) -> float:
+    """How much of the page Europe (Iceland to Cyprus, Crete to the North Cape) covers, as
+    plotly fits the lon-lat box into the map's domain."""
+    margin, geo_layout = figure.layout.margin, figure.layout.geo
+    lons, lats = tuple(geo_layout.lonaxis.range), tuple(geo_layout.lataxis.range)
+    domain_w = (width - margin.l - margin.r) * (geo_layout.domain.x[1] - geo_layout.domain.x[0])
+    domain_h = (height - margin.t - margin.b) * (geo_layout.domain.y[1] - geo_layout.domain.y[0])
+    drawn, room = box_aspect(lons, lats), domain_w / domain_h
+    map_area = domain_w * domain_h * min(drawn, room) / max(drawn, room)
+    europe = _projected_area((-26, 42), (33, 71)) / _projected_area(lons, lats)
+    return europe * map_area / (width * height)
+
+
+def test_a_portrait_page_is_mostly_europe_with_the_legend_under_it(dataset):
+    portrait = map_figure(dataset, Selection(), frame=Frame(1240, 1754))
+    assert _europe_share_of_page(portrait, 1240, 1754) >= 0.3  # 0.16 fitted as a slide is
+    assert portrait.layout.legend.y == 0 and portrait.layout.geo.domain.y[0] > 0  # under it
+    slide = map_figure(dataset, Selection(), frame=Frame(1280, 720))
+    assert tuple(slide.layout.geo.domain.y) == (0, 1)  # a wide page keeps it in the Atlantic
 
 
 def test_export_tells_the_map_its_page(dataset):

@@ -57,16 +57,17 @@ def coverage_matrix(dataset: Dataset, shown: pd.DataFrame, rows: str, order: str
     layout = _layout(y, len(table.columns), frame)
     x = [_column_label(f"{coverage.short_name(sectors[s])} ({column_totals[s]})", layout.lines)
          for s in table.columns]
+    above = _top_margin(x, layout)
     hover = [[_cell_hover(labels.get(r, r), sectors[s], notes.get((r, s))) for s in table.columns]
              for r in table.index]
-    top = max(int(table.to_numpy().max()) if table.size else 1, 1)
-    scale = _scale(top) if rows == "countries" else \
+    most = max(int(table.to_numpy().max()) if table.size else 1, 1)
+    scale = _scale(most) if rows == "countries" else \
         [[0, _EMPTY], [0.5, _EMPTY], [0.5, _LISTED], [1, _LISTED]]
     figure = go.Figure(go.Heatmap(
-        z=table.to_numpy(), x=x, y=y, zmin=0, zmax=top if rows == "countries" else 1,
+        z=table.to_numpy(), x=x, y=y, zmin=0, zmax=most if rows == "countries" else 1,
         colorscale=scale, showscale=False, xgap=2, ygap=2, hovertext=hover,
         hovertemplate="%{hovertext}<extra></extra>"))
-    for name, colour in _legend(rows, top):
+    for name, colour in _legend(rows, most):
         figure.add_scatter(x=[None], y=[None], mode="markers", name=name, hoverinfo="skip",
                            marker=dict(symbol="square", size=15, color=colour,
                                        line=dict(color=theme.MUTED, width=0.5)))
@@ -74,9 +75,9 @@ def coverage_matrix(dataset: Dataset, shown: pd.DataFrame, rows: str, order: str
     figure.update_layout(
         xaxis=dict(side="top", tickangle=-90, showgrid=False, title=None, **tick_font),
         yaxis=dict(autorange="reversed", showgrid=False, title=None, **tick_font),
-        plot_bgcolor="#ffffff", margin=dict(l=16, r=16, t=_top_margin(x, layout), b=90))
+        plot_bgcolor="#ffffff", margin=dict(l=16, r=16, t=above, b=90))
     if frame is None:
-        return framed(figure, caption, height=380 + _CELL * max(len(table), 5),
+        return framed(figure, caption, height=above + 120 + _CELL * max(len(table), 5),
                       legend="bottom", footer_width=NARROW_FOOTER)
     footer_width = FOOTER_WIDTH if frame.width >= _WIDE_PAGE else NARROW_FOOTER
     footer_lines = len(textwrap.wrap(caption.footer, footer_width))
