@@ -49,6 +49,14 @@ def format_budget(amount: object, method: object) -> str:
     return f"≥ {money}" if method == "sum_of_shares" and not is_missing(amount) else money
 
 
+def format_per_person(amount: object) -> str:
+    """Euros per inhabitant: cents below €10 ('€2.50'), as money above."""
+    if is_missing(amount):
+        return t("unknown")
+    value = float(amount)  # type: ignore[arg-type]
+    return f"€{value:,.2f}" if abs(value) < 10 else format_money(value)
+
+
 def format_share(value: object) -> str:
     """A fraction as a percentage: 0.45 -> '45%'."""
     if is_missing(value):
@@ -57,9 +65,11 @@ def format_share(value: object) -> str:
 
 
 def format_value(value: object, kind: str) -> str:
-    """A metric value of a given kind (count, money, share, gpus) for people."""
+    """A metric value of a given kind (count, money, per_person, share, gpus) for people."""
     if kind == "money":
         return format_money(value)
+    if kind == "per_person":
+        return format_per_person(value)
     if kind == "share":
         return format_share(value)
     return format_count(value)
@@ -71,7 +81,7 @@ def format_class(low: float, high: float, kind: str) -> str:
         return format_count(low)
     if math.isinf(high):
         return t("map.or_more", low=format_value(low, kind))
-    if kind == "money":
+    if kind in ("money", "per_person"):  # class edges are whole euros: '€2–5'
         low_text, high_text = format_money(low), format_money(high)
         if low_text.split()[-1] == high_text.split()[-1]:  # same unit: '€100–250 M'
             low_text = low_text.rsplit(" ", 1)[0]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from aimap import query
+from aimap import money, query
 from aimap.load import Dataset
 
 INF = math.inf
@@ -24,7 +24,7 @@ class Metric:
 
     key: str
     edges: tuple[float, ...]
-    kind: str  # count | money | share | gpus
+    kind: str  # count | money | per_person | share | gpus
 
 
 METRICS: tuple[Metric, ...] = (
@@ -33,7 +33,7 @@ METRICS: tuple[Metric, ...] = (
     Metric("antennas", (0, 1, 2, INF), "count"),
     Metric("budget", (0, 50e6, 100e6, 250e6, 500e6, 1e9, INF), "money"),
     Metric("eu_share", (0, 0.25, 0.5, 0.75, 1.0 + 1e-9), "share"),
-    Metric("budget_per_million", (0, 5e6, 10e6, 25e6, 50e6, 100e6, INF), "money"),
+    Metric("budget_per_capita", (0, 2, 5, 10, 25, 50, INF), "per_person"),
     Metric("gpus", (0, 500, 1000, 2500, INF), "gpus"),
 )
 METRICS_BY_KEY = {m.key: m for m in METRICS}
@@ -63,9 +63,9 @@ def _eu_share(dataset: Dataset, shown: pd.DataFrame) -> pd.Series:
     return sums["eu"] / sums["total"]
 
 
-def _per_million(dataset: Dataset, shown: pd.DataFrame) -> pd.Series:
-    population = dataset.countries.set_index("iso3")["population"].astype("float64")
-    return (_budget(dataset, shown) / population * 1e6).dropna()
+def _per_capita(dataset: Dataset, shown: pd.DataFrame) -> pd.Series:
+    """Euros per inhabitant, as the Budgets page computes them (one measure, one formula)."""
+    return money.per_capita(dataset, shown)["per_capita"]
 
 
 def _gpus(dataset: Dataset, shown: pd.DataFrame) -> pd.Series:
@@ -80,7 +80,7 @@ _VALUES: dict[str, Callable[[Dataset, pd.DataFrame], pd.Series]] = {
     "antennas": _counts(("antenna",)),
     "budget": _budget,
     "eu_share": _eu_share,
-    "budget_per_million": _per_million,
+    "budget_per_capita": _per_capita,
     "gpus": _gpus,
 }
 

@@ -3,6 +3,7 @@ They run on the fixture dataset (tests/fixtures/data), so a data update does not
 
 from __future__ import annotations
 
+import pytest
 from apptest import as_read, link_labels, run_page
 from streamlit.testing.v1 import AppTest
 
@@ -32,8 +33,10 @@ def test_disagreeing_budget_claims_sit_side_by_side(on_fixture):
     assert totals["preferred"].sum() == 1
 
 
-def test_unknown_country_or_metric_in_the_url_falls_back(on_fixture):
-    app = run_page("pages/map.py", country="ATL", metric="nonsense")
+@pytest.mark.parametrize("metric", ["nonsense", "budget_per_million"])  # an old link's too
+def test_unknown_country_or_metric_in_the_url_falls_back(on_fixture, metric):
+    app = run_page("pages/map.py", country="ATL", metric=metric)
+    assert not app.exception
     assert app.selectbox(key="country").value is None
     assert app.segmented_control(key="metric").value == "sites"
 

@@ -6,14 +6,15 @@ import math
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
 from conftest import FIXTURE, read_rows, write_rows
 
-from aimap import geo, metrics, query, text
+from aimap import geo, metrics, money, query, text
 from aimap.figures.common import Frame, read_click
-from aimap.figures.map import MARKER_GAP, box_aspect, fitted_ranges, map_figure
+from aimap.figures.map import MARKER_GAP, box_aspect, fitted_ranges, map_figure, projected
 from aimap.load import Dataset, load_dataset
 from aimap.metrics import INF, METRICS, class_index, country_values
 from aimap.selection import Selection
@@ -126,21 +127,24 @@ def test_eu_share_only_where_a_total_is_published(fixture, tmp_path):
     assert math.isnan(values["ITA"])
 
 
-def test_budget_per_million_uses_population(fixture):
-    per_million = country_values(fixture, query.sites(fixture), "budget_per_million")["value"]
-    assert per_million["ESP"] == pytest.approx(100e6 / 40e6 * 1e6)  # €2.5 M per million
-    assert per_million["ITA"] == pytest.approx(1e6)
-    assert per_million["POL"] == pytest.approx(50e6 / 30e6 * 1e6)
-    assert per_million["PRT"] == pytest.approx(0.5e6)
-    assert math.isnan(per_million["LUX"])  # a population, but no budget
+def test_budget_per_capita_is_euros_per_inhabitant_as_on_the_budgets_page(fixture):
+    sites = query.sites(fixture)
+    per_capita = country_values(fixture, sites, "budget_per_capita")["value"]
+    assert per_capita["ESP"] == pytest.approx(100e6 / 40e6)  # €2.50 per inhabitant
+    assert per_capita["ITA"] == pytest.approx(1.0)
+    assert per_capita["POL"] == pytest.approx(50e6 / 30e6)
+    assert per_capita["PRT"] == pytest.approx(0.5)
+    assert math.isnan(per_capita["LUX"])  # a population, but no budget
+    budgets_page = money.per_capita(fixture, sites)["per_capita"]
+    assert per_capita.dropna().to_dict() == pytest.approx(budgets_page.to_dict())
 
 
-def test_budget_per_million_is_unknown_without_population(tmp_path):
+def test_budget_per_capita_is_unknown_without_population(tmp_path):
     in_france = _variant(tmp_path, "antennas.csv", _moved("eta-ant", "FRA"))
     sites = query.sites(in_france)
     assert country_values(in_france, sites, "budget").at["FRA", "value"] == pytest.approx(5e6)
-    per_million = country_values(in_france, sites, "budget_per_million")["value"]
-    assert math.isnan(per_million["FRA"])  # France has no population: unknown, not zero
+    per_capita = country_values(in_france, sites, "budget_per_capita")["value"]
+    assert math.isnan(per_capita["FRA"])  # France has no population: unknown, not zero
 
 
 def test_gpus_per_country_sum_the_known_counts(fixture):
@@ -174,6 +178,19 @@ def test_countries_without_data_are_no_data_never_zero(fixture):
               and trace.showlegend is not False and len(trace.lon) == 1 and trace.lon[0] is None]
     assert legend[:3] == ["€0–50 M", "€50–100 M", "€100–250 M"]  # only the classes used
     assert "no data" in legend and "no site shown" in legend and "€250–500 M" not in legend
+
+
+def test_budget_per_capita_speaks_of_euros_per_inhabitant(fixture):
+    figure = map_figure(fixture, Selection(), metric="budget_per_capita")
+    assert _code_of(figure, "ESP") == 1 and _code_of(figure, "ITA") == 0  # €2.50, €1
+    assert _code_of(figure, "LUX") == len(metrics.METRICS_BY_KEY["budget_per_capita"].edges) - 1
+    legend = [trace for trace in figure.data if isinstance(trace, go.Scattergeo)
+              and trace.legendgroup == "countries"]
+    assert [trace.name for trace in legend][:2] == ["€0–2", "€2–5"]
+    assert legend[0].legendgrouptitle.text == "Budget, € per inhabitant"
+    hover = dict(zip(_choropleth(figure).locations, _choropleth(figure).hovertext))
+    assert "Budget, € per inhabitant: €2.50<br>" in hover["ESP"]
+    assert "€ per inhabitant" in figure.layout.title.text
 
 
 def test_projection_is_equal_area_centred_on_europe(dataset):
@@ -363,6 +380,37 @@ def test_the_map_fills_a_frame_of_any_shape_with_europe_inside(aspect):
     # the frame's shape, or as near as the globe allows (a hemisphere is only so wide)
     assert drawn == pytest.approx(aspect, rel=0.02) or (aspect > 1.6 and drawn > 1.65) \
         or (aspect < 1.1 and drawn < 1.1)
+
+
+def _projected_area(lons, lats) -> float:
+    along = np.linspace(0, 1, 50)
+    lon = np.concatenate([lons[0] + (lons[1] - lons[0]) * along] * 2
+                         + [np.full(50, lons[0]), np.full(50, lons[1])])
+    lat = np.concatenate([np.full(50, lats[0]), np.full(50, lats[1])]
+                         + [lats[0] + (lats[1] - lats[0]) * along] * 2)
+    x, y = projected(lon, lat)
+    return float((x.max() - x.min()) * (y.max() - y.min()))
+
+
+def _europe_share_of_page(figure: go.Figure, width: int, height: int) -> float:
+    """How much of the page Europe (Iceland to Cyprus, Crete to the North Cape) covers, as
+    plotly fits the lon-lat box into the map's domain."""
+    margin, geo_layout = figure.layout.margin, figure.layout.geo
+    lons, lats = tuple(geo_layout.lonaxis.range), tuple(geo_layout.lataxis.range)
+    domain_w = (width - margin.l - margin.r) * (geo_layout.domain.x[1] - geo_layout.domain.x[0])
+    domain_h = (height - margin.t - margin.b) * (geo_layout.domain.y[1] - geo_layout.domain.y[0])
+    drawn, room = box_aspect(lons, lats), domain_w / domain_h
+    map_area = domain_w * domain_h * min(drawn, room) / max(drawn, room)
+    europe = _projected_area((-26, 42), (33, 71)) / _projected_area(lons, lats)
+    return europe * map_area / (width * height)
+
+
+def test_a_portrait_page_is_mostly_europe_with_the_legend_under_it(dataset):
+    portrait = map_figure(dataset, Selection(), frame=Frame(1240, 1754))
+    assert _europe_share_of_page(portrait, 1240, 1754) >= 0.3  # 0.16 fitted as a slide is
+    assert portrait.layout.legend.y == 0 and portrait.layout.geo.domain.y[0] > 0  # under it
+    slide = map_figure(dataset, Selection(), frame=Frame(1280, 720))
+    assert tuple(slide.layout.geo.domain.y) == (0, 1)  # a wide page keeps it in the Atlantic
 
 
 def test_export_tells_the_map_its_page(dataset):

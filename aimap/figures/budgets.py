@@ -216,8 +216,8 @@ def budget_figure(dataset: Dataset, selection: Selection,
 
 
 def per_person(amount: float) -> str:
-    """Euros per inhabitant: cents below €10 ('€2.50'), as money above."""
-    return f"€{amount:,.2f}" if abs(amount) < 10 else formatting.format_money(amount)
+    """Euros per inhabitant, worded as on the map."""
+    return formatting.format_per_person(amount)
 
 
 def per_capita_figure(dataset: Dataset, selection: Selection,

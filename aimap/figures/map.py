@@ -33,6 +33,10 @@ MARKER_GAP = 0.8
 #: the Atlantic to its west, where the legend goes.
 _CENTRE = (10, 52)
 _EUROPE = ((-44.0, 42.0), (33.0, 71.0))
+#: On a page taller than wide the legend goes under the map: Europe needs no Atlantic for it.
+_EUROPE_ALONE = ((-26.0, 42.0), (33.0, 71.0))
+#: A legend line's height in px (its 15 px type), to reserve the band under a tall map.
+_LEGEND_LINE = 21
 #: The figure's width assumed on screen, where it is not known: the page's at 1280 px beside
 #: the sidebar, the narrowest screen presented on (a wider one shows sea beside the map).
 SCREEN_WIDTH = 820
@@ -51,7 +55,7 @@ GEO_LAYOUT = dict(
 def _country_hover(row: pd.Series, label: str, kind: str, names: dict[str, str]) -> str:
     lines = [f"<b>{escape(names.get(row.name, row.name))}</b>",
              f"{escape(label)}: {formatting.format_value(row['value'], kind)}"]
-    if kind in ("money", "share"):
+    if kind in ("money", "per_person", "share"):
         lines.append(plural("map.hover.budget_known", len(row["sites"]),
                             known=int(row["budget_known"])))
     lines.append(f"{t('map.hover.sites')}: " + ", ".join(escape(n) for n in row["sites"]))
@@ -206,7 +210,7 @@ def _links(dataset: Dataset, shown: pd.DataFrame) -> list[go.Scattergeo]:
                           hoverinfo="skip", legendgroup="sites")]
 
 
-def _projected(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def projected(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Lambert azimuthal equal-area x, y of points, about `_CENTRE` (as plotly draws it)."""
     lam, phi = np.radians(lon - _CENTRE[0]), np.radians(lat)
     phi0 = math.radians(_CENTRE[1])
@@ -223,20 +227,23 @@ def box_aspect(lons: tuple[float, float], lats: tuple[float, float]) -> float:
                                                                       np.full(25, lons[1])])
     lat = np.concatenate([np.full(25, lats[0]), np.full(25, lats[1])]
                          + [lats[0] + (lats[1] - lats[0]) * along] * 2)
-    x, y = _projected(lon, lat)
+    x, y = projected(lon, lat)
     return float((x.max() - x.min()) / (y.max() - y.min()))
 
 
-def fitted_ranges(aspect: float) -> tuple[tuple[float, float], tuple[float, float]]:
-    """lon and lat ranges holding `_EUROPE` whose projected box has the plot's `aspect`, so
+def fitted_ranges(aspect: float, europe: tuple[tuple[float, float], tuple[float, float]] = _EUROPE,
+                  southwards: float = 0.4) -> tuple[tuple[float, float], tuple[float, float]]:
+    """lon and lat ranges holding `europe` whose projected box has the plot's `aspect`, so
     the map fills its frame instead of floating in white bands: a wider frame shows more
-    sea east and west, a taller one more land north and south."""
-    (west, east), (south, north) = _EUROPE
+    sea east and west, a taller one more land north and south (`southwards` of it south:
+    the south edge is the box's widest, so growing it widens the box too)."""
+    (west, east), (south, north) = europe
 
     def grown(extra: float) -> tuple[tuple[float, float], tuple[float, float]]:
         if box_aspect((west, east), (south, north)) < aspect:  # wider: sea east and west
             return (west - extra / 2, east + extra / 2), (south, north)
-        return (west, east), (south - extra * 0.4, min(north + extra * 0.6, 89.0))
+        return (west, east), (south - extra * southwards,
+                              min(north + extra * (1 - southwards), 89.0))
 
     def miss(extra: float) -> float:
         return abs(math.log(box_aspect(*grown(extra)) / aspect))
@@ -255,12 +262,15 @@ def europe_map(dataset: Dataset, shown: pd.DataFrame, metric: str, links: bool,
         traces += _links(dataset, shown)
     traces += _site_markers(dataset, shown)
     figure = go.Figure(traces)
-    width, height = frame.width, frame.height
-    plot = (width - _MARGIN["l"] - _MARGIN["r"]) / (height - _MARGIN["t"] - _MARGIN["b"])
+    width, height = frame.width - _MARGIN["l"] - _MARGIN["r"], \
+        frame.height - _MARGIN["t"] - _MARGIN["b"]
+    if known and width < height:
+        return _tall_map(figure, caption, frame, width, height)
+    plot = width / height
     lons, lats = fitted_ranges(plot)
     figure.update_layout(geo=GEO_LAYOUT, geo_lonaxis_range=lons, geo_lataxis_range=lats,
                          margin=_MARGIN)
-    figure = framed(figure, caption, height=height, legend="inside")
+    figure = framed(figure, caption, height=frame.height, legend="inside")
     # A frame wider (or taller) than the globe allows leaves the map centred: the legend
     # goes to the map's own bottom-left corner, over the sea.
     drawn = box_aspect(lons, lats) if known else plot
@@ -269,6 +279,21 @@ def europe_map(dataset: Dataset, shown: pd.DataFrame, metric: str, links: bool,
     if not known:  # the screen's map may be wider than assumed: the north Atlantic stays sea
         figure.update_layout(legend_y=0.99, legend_yanchor="top")
     return figure
+
+
+def _tall_map(figure: go.Figure, caption: Caption, frame: Frame, width: int,
+              height: int) -> go.Figure:
+    """A page taller than wide (A4 portrait): the legend in a band under the map, and the map
+    (Europe without the legend's Atlantic) filling the rest, so that it spans the page's
+    width instead of a band of it."""
+    entries = sum(trace.showlegend is not False for trace in figure.data)
+    band = (entries + len({trace.legendgroup for trace in figure.data
+                           if trace.showlegend is not False}) + 1) * _LEGEND_LINE
+    lons, lats = fitted_ranges(width / (height - band), _EUROPE_ALONE, southwards=0.2)
+    figure.update_layout(geo=GEO_LAYOUT, geo_lonaxis_range=lons, geo_lataxis_range=lats,
+                         geo_domain_y=[band / height, 1], margin=_MARGIN)
+    figure = framed(figure, caption, height=frame.height, legend="inside")
+    return figure.update_layout(legend_x=0, legend_y=0, legend_yanchor="bottom")
 
 
 def map_figure(dataset: Dataset, selection: Selection, metric: str = DEFAULT_METRIC,
