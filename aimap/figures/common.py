@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import textwrap
 from dataclasses import dataclass
 from html import escape
@@ -37,11 +38,16 @@ class Frame:
 
     def title(self, size: float) -> float:
         """A title's font size: `size`, or larger where the page needs it."""
-        return max(size, self.title_px / self.scale)
+        return max(size, _tenths_up(self.title_px / self.scale))
 
     def label(self, size: float) -> float:
         """A label's font size (ticks, legend, bar values): `size`, or larger."""
-        return max(size, self.label_px / self.scale)
+        return max(size, _tenths_up(self.label_px / self.scale))
+
+
+def _tenths_up(size: float) -> float:
+    """`size` rounded up to 0.1 px: the browser rounds a font size, and 35.99 px is not 36."""
+    return math.ceil(size * 10 - 1e-9) / 10
 
 
 #: Characters per footer line: plotly does not wrap text, and a cut source line is useless.

@@ -37,11 +37,6 @@ def title_pad(size: float) -> int:
     return math.ceil(size - 24) + 6
 
 
-def _tenths_up(size: float) -> float:
-    """`size` rounded up to 0.1 px: the browser rounds a font size, and 35.99 px is not 36."""
-    return math.ceil(size * 10 - 1e-9) / 10
-
-
 def text_width(label: str, size: float) -> float:
     """About how wide `label` is drawn at `size` px (plotly measures only in the browser)."""
     return _CHAR * size * len(label)
@@ -64,7 +59,7 @@ def bar_layout(frame: Frame, rows: list[str], footer: str, footer_width: int,
     """Sizes that fit a bar per name in `rows` into `frame`: the page's smallest label and
     title, or a smaller label where that many rows could not be told apart at it (never
     overlapping). `value_room`: px right of the plot for value labels at 14 px."""
-    title_size, size = _tenths_up(frame.title(title)), _tenths_up(frame.label(label))
+    title_size, size = frame.title(title), frame.label(label)
     right = math.ceil(value_room * size / 14) if value_room else 24
     plot_width = frame.width - right - 24 - max((text_width(r, size) for r in rows), default=0)
     lines = legend_lines(list(legend), size, plot_width)

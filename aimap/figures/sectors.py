@@ -103,16 +103,11 @@ def _layout(row_labels: list[str], columns: int, frame: Frame | None) -> _Layout
     width is not known); on a page, as many lines as a column's width holds (at most 3)."""
     if frame is None:
         return _Layout(_SCREEN_LABEL, _SCREEN_TITLE, 1)
-    label = _rounded_up(frame.label(16))
+    label = frame.label(16)
     row_labels_width = max((len(r) for r in row_labels), default=0) * _CHAR * label
     pitch = (frame.width - 32 - row_labels_width) / max(columns, 1)
-    return _Layout(label, _rounded_up(frame.title(24)),
+    return _Layout(label, frame.title(24),
                    max(1, min(3, int(pitch // (_LINE * label)))))
-
-
-def _rounded_up(size: float) -> float:
-    """A font size to the tenth above: the browser rounds it, and a minimum must stay met."""
-    return math.ceil(size * 10) / 10
 
 
 def _column_label(text: str, lines: int) -> str:
