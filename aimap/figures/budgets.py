@@ -64,10 +64,13 @@ def _top_down(frame: pd.DataFrame, value: str, labels: pd.Series) -> pd.DataFram
 
 def _value_labels(figure: go.Figure, labels: list[str], ends: list[float],
                   amounts: list[float], format_value=formatting.format_money) -> None:
-    """Each row's amount written just past its end (its bar, or its whisker when longer)."""
-    for label, end, amount in zip(labels, ends, amounts):
-        figure.add_annotation(x=end, y=label, text=escape(format_value(amount)), showarrow=False,
-                              xanchor="left", xshift=12, font=dict(size=14, color=theme.INK))
+    """Each row's amount written just past its end (its bar, or its whisker when longer).
+    Set at once: plotly copies every annotation on each add_annotation, and a synthetic
+    dataset 100 times larger took minutes."""
+    figure.update_layout(annotations=[*figure.layout.annotations, *(
+        dict(x=end, y=label, text=escape(format_value(amount)), showarrow=False,
+             xanchor="left", xshift=12, font=dict(size=14, color=theme.INK))
+        for label, end, amount in zip(labels, ends, amounts))])
 
 
 def _with_total(caption: Caption, total: query.PublishedBudgets) -> Caption:
