@@ -53,7 +53,7 @@ _CASES = [(f"{view.key}-{figure_name(builder)}", preset)
 #: matrix's slanted column labels overlap as boxes; slide type below 36/20 px.
 _CROWDED = {"sectors-coverage"}
 _SMALL_ON_A_SLIDE = {"budgets-budget", "budgets-per_capita", "overview-overview",
-                     "sectors-coverage", "sectors-gaps", "timeline-timeline"}
+                     "sectors-coverage", "sectors-gaps"}
 
 
 def _known(name: str, known: set[str]):
