@@ -49,10 +49,8 @@ def measured(dataset):
 
 _CASES = [(f"{view.key}-{figure_name(builder)}", preset)
           for view, builder in _figures() for preset in export.PRESETS]
-#: Known and not yet fixed (issue 14), so that a fix shows as an unexpected pass: text that
-#: overlaps or is cut; slide type below 36/20 px.
 _CROWDED: set[str] = set()
-_SMALL_ON_A_SLIDE = {"site-site", "timeline-timeline"}
+_SMALL_ON_A_SLIDE: set[str] = set()
 
 
 def _known(name: str, known: set[str]):

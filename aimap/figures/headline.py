@@ -72,8 +72,11 @@ def _table(header: list[str], columns: list[list[str]], domain: dict,
                    fill_color="#ffffff", line_color=theme.GRID))
 
 
-def site_figure(dataset: Dataset, selection: Selection, id: str = "") -> go.Figure:
-    """A site's fact sheet: its facts, and its budget claims with their sources."""
+def site_figure(dataset: Dataset, selection: Selection, id: str = "",
+                frame: Frame | None = None) -> go.Figure:
+    """A site's fact sheet: its facts, and its budget claims with their sources; on a
+    `frame` (export's page) the title at least the page's minimum. The tables keep their
+    type: larger rows would push claims out of the page."""
     profile = details.site_profile(dataset, id) or details.site_profile(
         dataset, str(query.sites(dataset)["id"].iloc[0]))
     facts = profile.facts
@@ -94,7 +97,10 @@ def site_figure(dataset: Dataset, selection: Selection, id: str = "") -> go.Figu
         site["country"], site["country"])) if not formatting.is_missing(v))
     caption = Caption(f"{site['name']} — {text.kind_label(site['kind'])}", place,
                       t("site.footer", date=formatting.format_date(dataset.as_of)))
-    return framed(figure, caption, height=900, legend=None)
+    figure = framed(figure, caption, height=900, legend=None)
+    if frame is not None:
+        figure.update_layout(title_font_size=frame.title(24))
+    return figure
 
 
 def summary_figure(dataset: Dataset, selection: Selection, today: date | None = None) -> go.Figure:

@@ -3,6 +3,7 @@ drawn as the range they stand for, programme events and 'today' across the chart
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -12,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from aimap import formatting, query, schema, theme, timeline
-from aimap.figures.common import NARROW_FOOTER, Caption, caption_for, framed
+from aimap.figures.common import NARROW_FOOTER, Caption, Frame, caption_for, framed
 from aimap.load import Dataset
 from aimap.selection import Selection
 from aimap.text import t
@@ -25,6 +26,9 @@ _TITLE_BLOCK, _LANE, _TICK_BAND, _BAND_FONT = 110, 26, 58, 16
 #: sources footer.
 _BOTTOM = 290
 _DAY_MS = 86_400_000
+#: Width of a character as a share of its font size, generous for Arial: lanes packed on a
+#: slide must not meet.
+_CHAR_WIDTH = 0.62
 _NO_DIMMING = dict(selected=dict(marker=dict(opacity=1)), unselected=dict(marker=dict(opacity=1)))
 
 
@@ -179,8 +183,32 @@ def _band_positions(count: int) -> list[int]:
     return [_TICK_BAND + _LANE * lane for lane in range(count)]
 
 
+def packed_lanes(spans: list[tuple[float, float]]) -> list[int]:
+    """A lane per label span (left, right px), the lowest free one: on a slide, whose width
+    is known, labels far apart share a lane so that the rows keep the height."""
+    ends: list[float] = []
+    lanes = []
+    for left, right in spans:
+        lane = next((i for i, end in enumerate(ends) if end < left), len(ends))
+        ends[lane:lane + 1] = [right + 12]
+        lanes.append(lane)
+    return lanes
+
+
+@dataclass(frozen=True)
+class _Slide:
+    """The timeline's sizes on a page that needs larger type (a slide): fonts, the lane and
+    tick band heights, and the plot's width in px for packing the labels."""
+
+    label: float
+    band_font: float
+    tick_band: float
+    lane: float
+    plot_width: float
+
+
 def _markers(figure: go.Figure, dataset: Dataset, shown: pd.DataFrame, keys: list[str],
-             today: date, window: tuple[date, date]) -> int:
+             today: date, window: tuple[date, date], slide: _Slide | None = None) -> int:
     """Programme dates and today as lines labelled in a band above the plot (joined to it by
     a stem); ranged claims about one wave as shaded bands on that wave's rows only, labelled
     in the band too. Returns the band's height in pixels."""
@@ -191,6 +219,17 @@ def _markers(figure: go.Figure, dataset: Dataset, shown: pd.DataFrame, keys: lis
     labels = [(m.when, m.label, m.colour, m.dash) for m in marks]
     labels += [(s["start"], s["mark"], theme.MUTED, "band") for _, s in ranges.iterrows()]
     labels.sort(key=lambda label: label[0])
+    font, tick_band, lane = _BAND_FONT, _TICK_BAND, _LANE
+    lifts = _band_positions(len(labels))
+    if slide is not None:
+        font, tick_band, lane = slide.band_font, slide.tick_band, slide.lane
+        first, last = pd.Timestamp(window[0]), pd.Timestamp(window[1])
+        spans = []
+        for when, label, *_ in labels:
+            x = (when - first) / (last - first) * slide.plot_width
+            width = len(label) * font * _CHAR_WIDTH
+            spans.append((x, x + width) if when <= third else (x - width, x))
+        lifts = [tick_band + lane * n for n in packed_lanes(spans)]
     row_of = {key: len(keys) - 1 - i for i, key in enumerate(keys)}  # categoryarray reversed
     for _, step in ranges.iterrows():
         for site in timeline.scope_rows(shown, step["subject"]):
@@ -199,7 +238,7 @@ def _markers(figure: go.Figure, dataset: Dataset, shown: pd.DataFrame, keys: lis
                                  x1=step["end"] + pd.Timedelta(days=1), y0=row_of[site] - 0.5,
                                  y1=row_of[site] + 0.5, fillcolor=theme.MUTED, opacity=0.14,
                                  line_width=0, layer="below")
-    for (when, label, colour, dash), lift in zip(labels, _band_positions(len(labels))):
+    for (when, label, colour, dash), lift in zip(labels, lifts):
         if dash != "band":
             figure.add_vline(x=when, line=dict(color=colour, width=2 if dash != "dot" else 1,
                                                dash=dash))
@@ -208,9 +247,9 @@ def _markers(figure: go.Figure, dataset: Dataset, shown: pd.DataFrame, keys: lis
                          line=dict(color=colour, width=1, dash="solid"))
         figure.add_annotation(x=when, y=1, yref="paper", yshift=lift, text=escape(label),
                               showarrow=False, xanchor="left" if when <= third else "right",
-                              yanchor="bottom", font=dict(size=_BAND_FONT, color=colour),
+                              yanchor="bottom", font=dict(size=font, color=colour),
                               bgcolor="rgba(255,255,255,0.9)", borderpad=1)
-    return _TICK_BAND + _LANE * len(labels)
+    return round(max(lifts, default=tick_band - lane) + lane)
 
 
 def _legend_marks() -> list[go.Scatter]:
@@ -230,8 +269,10 @@ def _legend_marks() -> list[go.Scatter]:
 
 
 def gantt(dataset: Dataset, shown: pd.DataFrame, grouping: str, sort: str,
-          window: tuple[date, date], today: date, caption: Caption) -> go.Figure:
-    """The Gantt figure for the `shown` sites."""
+          window: tuple[date, date], today: date, caption: Caption,
+          frame: Frame | None = None) -> go.Figure:
+    """The Gantt figure for the `shown` sites; on a `frame` needing larger type (a slide),
+    laid out by `_on_slide`."""
     window = timeline.widen(window, timeline.window_bounds(dataset))
     order = timeline.rows(dataset, shown, grouping, sort, today)
     steps = timeline.site_steps(dataset, shown)
@@ -247,18 +288,49 @@ def gantt(dataset: Dataset, shown: pd.DataFrame, grouping: str, sort: str,
         yaxis=dict(categoryorder="array", categoryarray=keys[::-1], tickvals=keys,
                    ticktext=labels, range=[-0.5, len(keys) - 0.5], title=None),
         margin=dict(l=16, r=16, b=_BOTTOM))
+    if frame is not None and frame.label(14) > 14:
+        return _on_slide(figure, dataset, shown, keys, labels, today, window, caption, frame)
     band = _markers(figure, dataset, shown, keys, today, window)
     figure.update_layout(margin_t=_TITLE_BLOCK + band)
     height = _TITLE_BLOCK + band + _BOTTOM + _ROW_HEIGHT * max(len(keys), 4)
     return framed(figure, caption, height=height, legend="bottom", footer_width=NARROW_FOOTER)
 
 
+def _on_slide(figure: go.Figure, dataset: Dataset, shown: pd.DataFrame, keys: list[str],
+              labels: list[str], today: date, window: tuple[date, date], caption: Caption,
+              frame: Frame) -> go.Figure:
+    """Every row on one slide at the slide's type: the legend and sources beside the plot
+    (a slide is wide, not tall), one-line date ticks, date labels far apart sharing a lane;
+    the rows take the height left."""
+    # whole px: plotly draws the font size as given, and 29.94 px x 0.668 falls short of 20
+    label, title = math.ceil(frame.label(14)), math.ceil(frame.title(24))
+    legend_font = math.ceil(frame.label(15))
+    legend_width = max(len(t(k)) for k in (
+        "timeline.legend.scoped", "timeline.legend.planned")) * legend_font * _CHAR_WIDTH + 60
+    row_labels = max(len(text) for text in labels) * label * _CHAR_WIDTH
+    slide = _Slide(label=label, band_font=label, tick_band=label * 1.6, lane=label * 1.35,
+                   plot_width=frame.width - legend_width - row_labels - 40)
+    figure.update_layout(
+        font_size=label, title_font_size=title, legend_font_size=legend_font,
+        xaxis=dict(tickformat="%b %Y", tickfont_size=label),
+        yaxis=dict(tickfont_size=label), margin=dict(r=legend_width, b=20),
+        legend=dict(orientation="v", x=1.01, xanchor="left", y=1, yanchor="top"))
+    band = _markers(figure, dataset, shown, keys, today, window, slide)
+    figure.update_layout(margin_t=title * 2.2 + 40 + band)
+    figure = framed(figure, caption, height=frame.height, legend=None,
+                    footer_width=round(frame.width / 7.5))
+    subtitle = f"font-size:{round(label)}px;color:{theme.MUTED}"
+    heading = figure.layout.title.text.replace(theme.SUBTITLE_STYLE, subtitle)
+    return figure.update_layout(showlegend=True, title_pad_t=title, title_text=heading)
+
+
 def timeline_figure(dataset: Dataset, selection: Selection,
                     grouping: str = timeline.DEFAULT_GROUPING,
                     sort: str = timeline.DEFAULT_SORT,
                     window: tuple[date, date] = timeline.DEFAULT_WINDOW,
-                    today: date | None = None) -> go.Figure:
-    """The timeline for `selection`, as on screen and in export."""
+                    today: date | None = None, frame: Frame | None = None) -> go.Figure:
+    """The timeline for `selection`, as on screen and in export (`frame`: export's page)."""
     shown = query.shown(dataset, selection)
     caption = caption_for(dataset, selection, t("timeline.chart_title"), "timeline.footer")
-    return gantt(dataset, shown, grouping, sort, window, today or date.today(), caption)
+    return gantt(dataset, shown, grouping, sort, window, today or date.today(), caption,
+                 frame)
