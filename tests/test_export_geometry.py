@@ -49,16 +49,9 @@ def measured(dataset):
 
 _CASES = [(f"{view.key}-{figure_name(builder)}", preset)
           for view, builder in _figures() for preset in export.PRESETS]
-_CROWDED: set[str] = set()
-_SMALL_ON_A_SLIDE: set[str] = set()
 
 
-def _known(name: str, known: set[str]):
-    return pytest.mark.xfail(name in known, reason="issue 14, not fixed yet", strict=True)
-
-
-@pytest.mark.parametrize("case", [pytest.param(c, marks=_known(c[0], _CROWDED)) for c in _CASES],
-                         ids=[f"{f}-{p}" for f, p in _CASES])
+@pytest.mark.parametrize("case", _CASES, ids=[f"{f}-{p}" for f, p in _CASES])
 def test_nothing_overlaps_or_is_cut(measured, case):
     found, width, height, _ = measured[case]
     assert any(b.kind == "title" for b in found)  # drawn, not blank
@@ -66,8 +59,7 @@ def test_nothing_overlaps_or_is_cut(measured, case):
     assert [b.text for b in outside(found, width, height)] == []
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=_known(n, _SMALL_ON_A_SLIDE))
-                                  for n in sorted({f for f, _ in _CASES})])
+@pytest.mark.parametrize("name", sorted({f for f, _ in _CASES}))
 def test_slide_text_is_large_enough_to_project(measured, name):
     found, _, _, scale = measured[(name, "slide")]
     title = max(b.size for b in found if b.kind == "title")
