@@ -26,17 +26,19 @@ def _names(dataset: Dataset) -> tuple[re.Pattern[str] | None, dict[str, str]]:
     return re.compile(rf"(?<![\w-])(?:{ids})(?![\w-])"), names
 
 
-def _seed_title(dataset: Dataset, number: str) -> str | None:
-    """The first words of seed article `number`'s title: its file ('003_….txt') is its url."""
-    files = dataset.sources["url"].fillna("").astype(str)
-    titles = dataset.sources.loc[files.str.startswith(f"{number}_"), "title"].dropna()
-    if titles.empty or not str(titles.iloc[0]).strip():
-        return None
-    title = str(titles.iloc[0])
-    words = title.split()
-    if len(words) <= _TITLE_WORDS:
-        return title
-    return " ".join(words[:_TITLE_WORDS]).rstrip("….,;:!? ") + "…"
+@lru_cache(maxsize=4)
+def _seed_titles(dataset: Dataset) -> dict[str, str]:
+    """Seed article number ('003') -> the first words of its title: a seed's file
+    ('003_….txt') is its url. Built once, not for every note of every table on a rerun."""
+    titles = {}
+    for url, title in zip(dataset.sources["url"], dataset.sources["title"]):
+        number = str(url).split("_", 1)[0] if isinstance(url, str) and "_" in url else ""
+        if len(number) == 3 and number.isdigit() and isinstance(title, str) and title.strip() \
+                and number not in titles:
+            words = title.split()
+            titles[number] = title if len(words) <= _TITLE_WORDS else \
+                " ".join(words[:_TITLE_WORDS]).rstrip("….,;:!? ") + "…"
+    return titles
 
 
 def readable(note: str, dataset: Dataset) -> str:
@@ -46,7 +48,7 @@ def readable(note: str, dataset: Dataset) -> str:
         note = pattern.sub(lambda m: names[m.group(0)], note)
 
     def seed(match: re.Match[str]) -> str:
-        title = _seed_title(dataset, match.group(2))
+        title = _seed_titles(dataset).get(match.group(2))
         if title is None:
             return match.group(0)
         key = "note.seed_start" if match.group(1) == "S" else "note.seed"
