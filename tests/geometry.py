@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
@@ -84,7 +85,14 @@ def boxes(figure: go.Figure, width: int, height: int) -> list[Box]:
 
 def many_boxes(layouts: list[tuple[go.Figure, int, int]]) -> list[list[Box]]:
     """`boxes` of each (figure, width, height), in one page of one browser: starting a
-    browser, and parsing plotly.js, costs more than measuring a figure."""
+    browser, and parsing plotly.js, costs more than measuring a figure. On a thread of its
+    own: where pytest-playwright's browser tests ran first in the same worker, their event
+    loop is running on this one, and Playwright's sync API refuses to start inside it."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_measured, layouts).result()
+
+
+def _measured(layouts: list[tuple[go.Figure, int, int]]) -> list[list[Box]]:
     found = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_or_fail(),
