@@ -15,15 +15,28 @@ _SEED = re.compile(r"\b([Ss])eed (\d{3})\b")
 _TITLE_WORDS = 6
 
 
+#: A word that may be an id: letters, digits, '_' and '-', with '.'-joined parts
+#: ('lumi-aif', 'm-rs-contract-2024', 'lumi-aif.x2'), not glued to a word before it.
+_WORD = re.compile(r"(?<![\w-])\w[\w-]*(?:\.[\w-]+)*")
+
+
 @lru_cache(maxsize=4)
-def _names(dataset: Dataset) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    """A pattern matching every site and milestone id as a whole word, and id -> words."""
-    names = {**dict(zip(dataset.milestones["id"], dataset.milestones["label"])),
-             **query.site_labels(dataset)}
-    if not names:
-        return None, names
-    ids = "|".join(re.escape(i) for i in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{ids})(?![\w-])"), names
+def _names(dataset: Dataset) -> dict[str, str]:
+    """Every site and milestone id -> the words people read for it."""
+    return {**dict(zip(dataset.milestones["id"], dataset.milestones["label"])),
+            **query.site_labels(dataset)}
+
+
+def _named(word: str, names: dict[str, str]) -> str:
+    """`word` with the id it starts with as a name: the whole word, else its '.'-joined
+    head ('lumi-aif.' ends a sentence). Looked up, not matched against one pattern of every
+    id, which grows with the data and made a large dataset's tables take seconds."""
+    parts = word.split(".")
+    for end in range(len(parts), 0, -1):
+        head = ".".join(parts[:end])
+        if head in names:
+            return names[head] + word[len(head):]
+    return word
 
 
 @lru_cache(maxsize=4)
@@ -41,11 +54,12 @@ def _seed_titles(dataset: Dataset) -> dict[str, str]:
     return titles
 
 
+@lru_cache(maxsize=8192)
 def readable(note: str, dataset: Dataset) -> str:
-    """`note` with ids replaced by names and 'seed 003' by the article's title."""
-    pattern, names = _names(dataset)
-    if pattern is not None:
-        note = pattern.sub(lambda m: names[m.group(0)], note)
+    """`note` with ids replaced by names and 'seed 003' by the article's title (memoised:
+    every table row's notes are read again on each rerun)."""
+    names = _names(dataset)
+    note = _WORD.sub(lambda m: _named(m.group(0), names), note)
 
     def seed(match: re.Match[str]) -> str:
         title = _seed_titles(dataset).get(match.group(2))

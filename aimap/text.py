@@ -214,6 +214,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "at the end of the page.",
         "site.claims": "Where sources disagree",
         "site.no_claims": "No disagreement recorded for this site.",
+        "site.more_claims.one": "… and 1 more claim: see the site's page in the app",
+        "site.more_claims.other": "… and {count} more claims: see the site's page in the app",
         "site.budgets": "Budget claims",
         "site.sectors": "Sectors",
         "site.milestones": "Milestones",

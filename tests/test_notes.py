@@ -18,3 +18,9 @@ def test_a_seed_article_is_named_by_its_title(fixture):
 def test_an_unknown_seed_or_plain_text_is_left_as_written(fixture):
     assert readable("Seed 123 and seeds in the ground.", fixture) == \
         "Seed 123 and seeds in the ground."
+
+
+def test_an_id_ending_a_sentence_or_in_brackets_becomes_its_name(fixture):
+    assert readable("Next to beta-aif. (alpha-aif) too; beta-aif_2 and xbeta-aif stay.",
+                    fixture) == ("Next to Beta AI Factory. (Alpha AI Factory) too; beta-aif_2 "
+                                 "and xbeta-aif stay.")

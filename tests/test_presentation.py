@@ -14,9 +14,12 @@ from playwright.sync_api import expect
 from aimap import theme
 from aimap.figures.map import map_figure
 from aimap.selection import Selection
-from aimap.views import BRIEFING
+from aimap.views import BRIEFING, VIEWS_BY_KEY, page_of
 
 SCREENSHOTS = ROOT / "screenshots"
+#: What shows a view is drawn when presenting, where it differs from the page's (a site's
+#: page shows its tables; presenting, its sheet)
+PRESENT_READY = {"site": ".st-key-present-chart .js-plotly-plot .main-svg"}
 
 
 def test_presentation_type_is_at_least_18px(dataset):
@@ -57,14 +60,17 @@ def test_exit_turns_it_off():
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width, height", [(1280, 720), (1920, 1080)])
-def test_presentation_screens_fit(page, server, width, height):
-    """Each briefing view's chart frame lies inside the screen and fills at least half of
-    it; a taller chart scrolls inside the frame; no plotly PNG button beside ours."""
+def test_presentation_screens_fit(page, server, dataset, width, height):
+    """Each briefing view's chart frame (and a site's sheet's) lies inside the screen and
+    fills at least half of it; a taller chart scrolls inside the frame; no plotly PNG button
+    beside ours."""
     page.set_viewport_size({"width": width, "height": height})
     SCREENSHOTS.mkdir(exist_ok=True)
-    for view in BRIEFING:
-        page.goto(f"{server}/{view.url_path}?present=1")
-        page.wait_for_selector(READY[view.key], state="attached", timeout=30_000)
+    for view in (*BRIEFING, VIEWS_BY_KEY["site"]):
+        link = f"&id={dataset.factories['id'].iloc[0]}" if view.key == "site" else ""
+        page.goto(f"{server}/{view.url_path}?present=1{link}")
+        page.wait_for_selector(PRESENT_READY.get(view.key, READY[view.key]), state="attached",
+                               timeout=30_000)
         frame = page.locator(".st-key-present-chart")
         expect(frame.locator(".js-plotly-plot")).to_have_count(1)
         assert page.locator('[data-testid="stException"]').count() == 0
@@ -87,3 +93,17 @@ def test_presentation_screens_fit(page, server, width, height):
 def test_figure_unchanged_outside_presentation(dataset):
     figure = map_figure(dataset, Selection())
     assert isinstance(figure, go.Figure) and figure.layout.font.size is None
+
+
+def test_a_site_page_presents_its_sheet_with_its_picker_and_no_steps(dataset):
+    site = dataset.factories["id"].iloc[0]
+    app = run_page(page_of("site"), id=site)
+    app.toggle(key="present").set_value(True).run()
+    assert [chart for chart in app.get("plotly_chart")], "the site's sheet is drawn"
+    assert len(app.get("plotly_chart")) == 1
+    assert app.selectbox(key="id").value == site  # the picker, in the options popover
+    keys = {b.key for b in app.button}
+    assert "present.exit" in keys and not keys & {"present.next", "present.previous"}
+    assert not app.get("table")  # the page's tables are not run
+    app.button(key="present.exit").click().run()
+    assert app.toggle(key="present").value is False and app.get("table")

@@ -3,11 +3,16 @@ px, everything fitted into the frame; on the fixture dataset."""
 
 from __future__ import annotations
 
+import html
+import shutil
 from datetime import date
+
+from conftest import FIXTURE, read_rows, write_rows
 
 from aimap.figures.common import Frame
 from aimap.figures.headline import site_figure
 from aimap.figures.timeline import packed_lanes, timeline_figure
+from aimap.load import load_dataset
 from aimap.selection import Selection
 
 #: A slide's page for a figure drawn at 0.67 (a tall one) and at 1.2 (the site sheet).
@@ -48,3 +53,39 @@ def test_timeline_keeps_its_screen_layout_without_a_slide(fixture):
 
 def test_labels_far_apart_share_a_lane_and_close_ones_do_not():
     assert packed_lanes([(0, 100), (50, 150), (200, 300), (170, 230)]) == [0, 1, 0, 1]
+
+
+def _with_claims(folder, count: int):
+    """The fixture with `count` budget claims on its first site, long labels among them."""
+    shutil.copytree(FIXTURE, folder)
+    rows = read_rows(folder / "budgets.csv")
+    first = dict(rows[0], preferred="false")
+    rows += [dict(first, id=f"b-extra-{n}", label=f"Claim {n} " + "with a long label " * (n % 3))
+             for n in range(count)]
+    write_rows(folder / "budgets.csv", rows)
+    return load_dataset(folder), first["subject"]
+
+
+def _claims_shown(figure) -> list[str]:
+    return [html.unescape(label) for label in figure.data[1].cells.values[0]]
+
+
+def test_site_sheet_on_screen_is_as_tall_as_all_its_claims(tmp_path):
+    dataset, site = _with_claims(tmp_path / "data", 40)
+    figure = site_figure(dataset, Selection(), id=site)
+    assert len(_claims_shown(figure)) == len(dataset.budgets.query("subject == @site"))
+    assert figure.layout.height > site_figure(load_dataset(FIXTURE), Selection(),
+                                              id=site).layout.height
+
+
+def test_site_sheet_on_a_page_counts_the_claims_that_do_not_fit(tmp_path):
+    dataset, site = _with_claims(tmp_path / "data", 40)
+    total = len(dataset.budgets.query("subject == @site"))
+    figure = site_figure(dataset, Selection(), id=site, frame=SITE_SLIDE)
+    shown = _claims_shown(figure)
+    assert figure.layout.height == SITE_SLIDE.height
+    assert 5 < len(shown) < total
+    more = total - len(shown) + 1
+    assert shown[-1] == f"… and {more} more claims: see the site's page in the app"
+    table = figure.data[1]
+    assert table.domain.y[0] == 0 and table.domain.y[1] < figure.data[0].domain.y[0]

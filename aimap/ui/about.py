@@ -3,6 +3,8 @@ so a reader meets the definitions where the terms are used."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import streamlit as st
 
 from aimap import about, formatting, query
@@ -17,12 +19,20 @@ def definitions(data: Dataset) -> None:
     st.caption(t("about.intro"))
     for term in about.TERMS:
         st.markdown(f"**{plain(t(term.name))}**: {plain(t(term.definition))}")
-        sources = about.sources_in(data, term)
-        if sources:
-            st.markdown("\n".join(formatting.source_line(row) for row in
-                                  query.sources_of(data, sources).itertuples()))
+        lines = _source_lines(data, term)
+        if lines:
+            st.markdown(lines)
         else:
             st.caption(t("about.own_term"))
+
+
+@lru_cache(maxsize=32)
+def _source_lines(data: Dataset, term: about.Term) -> str:
+    """The term's sources as Markdown lines, memoised: every chart's popover draws them on
+    every rerun."""
+    sources = about.sources_in(data, term)
+    return "\n".join(formatting.source_line(row) for row in
+                     query.sources_of(data, sources).itertuples()) if sources else ""
 
 
 def popover(data: Dataset) -> None:

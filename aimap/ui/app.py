@@ -85,6 +85,7 @@ def open_view(key: str) -> ViewPage:
             written = write_selection(kept)
             for spec in FILTERS:
                 state.keep_in_url(spec.name, written.get(spec.name))
+            notices += sidebar.presentation_toggle(data, params)
         for option in view.options:
             notices += state.seed_option(option, data, params.get(option.name, []))
         known |= {f.name for f in FILTERS} | {o.name for o in view.options}
@@ -92,7 +93,7 @@ def open_view(key: str) -> ViewPage:
     notices += [Notice(name, ",".join(params[name])) for name in unknown]
     state.drop_from_url(unknown)
     page = ViewPage(view, data, selection, notices)
-    if view.briefing and view.figures and present.presenting():
+    if view.figures and present.presenting():
         _present(page)
     return page
 

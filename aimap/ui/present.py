@@ -39,17 +39,18 @@ def presentation_link(selection: Selection) -> dict[str, str]:
 
 def chrome(selection: Selection, current: str) -> tuple:
     """Hide the chrome and offer the previous and next views of the briefing, filters kept, in
-    one compact row; returns its two free cells (for the view's options and its download)."""
+    one compact row; returns its two free cells (for the view's options and its download). A
+    view outside the briefing (a site's page) has no steps, only the way out."""
     st.markdown(_PRESENTATION_CSS, unsafe_allow_html=True)
     keys = [view.key for view in BRIEFING]
-    index = keys.index(current) if current in keys else 0
+    index = keys.index(current) if current in keys else None
     params = presentation_link(selection)
     columns = st.columns([3, 2, 2, 3, 3], vertical_alignment="center")
-    if index > 0:
+    if index is not None and index > 0:
         previous = BRIEFING[index - 1]
         if columns[0].button(f"← {t(previous.title_key)}", key="present.previous"):
             st.switch_page(previous.page, query_params=params)
-    if index + 1 < len(BRIEFING):
+    if index is not None and index + 1 < len(BRIEFING):
         following = BRIEFING[index + 1]
         if columns[4].button(f"{t(following.title_key)} →", key="present.next",
                              type="primary"):

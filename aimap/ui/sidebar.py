@@ -52,11 +52,18 @@ def filters(data: Dataset, params: dict[str, list[str]]) -> tuple[Selection, lis
 def presentation_and_pack(data: Dataset, selection: Selection,
                           params: dict[str, list[str]]) -> list[Notice]:
     """The presentation toggle (seeded from ?present=1) and the briefing pack below it."""
+    notices = presentation_toggle(data, params)
+    with st.sidebar:
+        pack_button(data, selection)
+    return notices
+
+
+def presentation_toggle(data: Dataset, params: dict[str, list[str]]) -> list[Notice]:
+    """The presentation toggle, seeded from ?present=1 and kept in the URL."""
     notices = seed_option(PRESENT, data, params.get(PRESENT.name, []))
     with st.sidebar:
         st.divider()
         st.toggle(t(PRESENT.label), key=PRESENT.name, help=t(PRESENT.help))
-        pack_button(data, selection)
     keep_in_url(PRESENT.name, PRESENT.write(st.session_state[PRESENT.name]))
     return notices
 
