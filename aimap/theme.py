@@ -21,6 +21,8 @@ OCEAN = "#dce8f0"
 BORDER = "#9a9a9a"
 LINK = "#3a3a3a"
 
+#: The template's chart title size (px).
+TITLE_SIZE = 24
 #: The subtitle inside a chart title, on screen and when presenting (larger, darker).
 SUBTITLE_STYLE = f"font-size:16px;color:{MUTED}"
 PRESENTATION_SUBTITLE_STYLE = f"font-size:20px;color:{INK}"
@@ -72,7 +74,7 @@ def sequential(count: int) -> list[str]:
 def _template() -> go.layout.Template:
     return go.layout.Template(layout=go.Layout(
         font=dict(family=FONT_FAMILY, size=16, color=INK),
-        title=dict(font=dict(size=24, color=INK), x=0, xanchor="left", xref="container",
+        title=dict(font=dict(size=TITLE_SIZE, color=INK), x=0, xanchor="left", xref="container",
                    pad=dict(l=24)),
         paper_bgcolor=BACKGROUND,
         plot_bgcolor=BACKGROUND,

@@ -38,6 +38,8 @@ def test_timeline_on_a_slide_has_slide_type_and_fits_its_rows(fixture):
     assert {a.font.size for a in layout.annotations if a.yref == "paper" and a.yshift > 0} \
         == {layout.yaxis.tickfont.size}  # the date labels above the plot
     assert layout.height == TALL_SLIDE.height
+    footer = next(a for a in layout.annotations if a.yref == "paper" and a.yshift < 0)
+    assert footer.font.size * scale >= 14  # the sources, readable on the slide
     rows = len(layout.yaxis.tickvals)
     plot = layout.height - layout.margin.t - layout.margin.b
     assert plot / rows >= layout.yaxis.tickfont.size  # a row per label, not overlapping

@@ -44,12 +44,21 @@ class Frame:
         """A label's font size (ticks, legend, bar values): `size`, or larger."""
         return max(size, _tenths_up(self.label_px / self.scale))
 
+    def footer(self, size: float) -> float:
+        """The sources line's font size: `size`, or large enough to read on the page (smaller
+        than a label: it is read up close, after the talk)."""
+        return max(size, _tenths_up(FOOTER_SHARE * self.label_px / self.scale))
+
 
 def _tenths_up(size: float) -> float:
     """`size` rounded up to 0.1 px: the browser rounds a font size, and 35.99 px is not 36."""
     return math.ceil(size * 10 - 1e-9) / 10
 
 
+#: A footer's least size as a share of the page's least label size.
+FOOTER_SHARE = 0.7
+#: The footer's size (px) where the page asks for no more.
+FOOTER_SIZE = 13
 #: Characters per footer line: plotly does not wrap text, and a cut source line is useless.
 #: The footer starts at the plot's left edge, so charts with long row labels pass less.
 FOOTER_WIDTH = 90
@@ -75,7 +84,8 @@ def caption_for(dataset: Dataset, selection: Selection, title: str, footer_key: 
 
 
 def framed(figure: go.Figure, caption: Caption, height: int = 560,
-           legend: str | None = "top", footer_width: int = FOOTER_WIDTH) -> go.Figure:
+           legend: str | None = "top", footer_width: int = FOOTER_WIDTH,
+           footer_size: float = FOOTER_SIZE) -> go.Figure:
     """Apply the template, the title with its subtitle and the sources footer to `figure`.
 
     Caption text may hold names from the data, so it is escaped: plotly renders some HTML.
@@ -91,12 +101,14 @@ def framed(figure: go.Figure, caption: Caption, height: int = 560,
     if caption.footer:
         lines = textwrap.wrap(caption.footer, footer_width)
         bottom = figure.layout.margin.b
-        bottom = max(theme.MARGIN["b"] if bottom is None else bottom, 44 + 17 * len(lines))
+        bottom = max(theme.MARGIN["b"] if bottom is None else bottom,
+                     44 + math.ceil(footer_size * 1.3) * len(lines))
         figure.update_layout(margin_b=bottom)  # room for the axis labels, then the footer
         footer = "<br>".join(escape(line) for line in lines)
         figure.add_annotation(text=footer, showarrow=False, xref="paper",
                               yref="paper", x=0, y=0, yshift=-(bottom - 6), xanchor="left",
-                              yanchor="bottom", align="left", font=dict(size=13, color=theme.MUTED))
+                              yanchor="bottom", align="left",
+                              font=dict(size=footer_size, color=theme.MUTED))
     return at_height(figure, height)
 
 

@@ -37,11 +37,14 @@ _EUROPE = ((-44.0, 42.0), (33.0, 71.0))
 _EUROPE_ALONE = ((-26.0, 42.0), (33.0, 71.0))
 #: A legend line's height in px (its 15 px type), to reserve the band under a tall map.
 _LEGEND_LINE = 21
-#: The figure's width assumed on screen, where it is not known: the page's at 1280 px beside
-#: the sidebar, the narrowest screen presented on (a wider one shows sea beside the map).
+#: The map's width on screen, where it is drawn in a box of this width by its height, scaled
+#: to the page (ui.charts): the page's at 1280 px beside the sidebar.
 SCREEN_WIDTH = 820
+#: The map's page in presentation mode: a plot about as wide as the globe lets Europe's box
+#: be (twice its height); ui.charts keeps the plot this shape on any screen.
+PRESENTED = Frame(1480, 900)
 #: Space around the map: the title above, the sources below, a hair at each side.
-_MARGIN = dict(l=24, r=24, t=100, b=84)
+MARGIN = dict(l=24, r=24, t=100, b=84)
 GEO_LAYOUT = dict(
     projection=dict(type="azimuthal equal area",
                     rotation=dict(lon=_CENTRE[0], lat=_CENTRE[1])),
@@ -252,33 +255,29 @@ def fitted_ranges(aspect: float, europe: tuple[tuple[float, float], tuple[float,
 
 
 def europe_map(dataset: Dataset, shown: pd.DataFrame, metric: str, links: bool,
-               caption: Caption, frame: Frame, known: bool = True) -> go.Figure:
+               caption: Caption, frame: Frame) -> go.Figure:
     """The map figure for the `shown` sites coloured by `metric`, laid out to fill a figure of
-    `frame` (width, height) px: the legend over the Atlantic, inside the map. A frame not
-    `known` (on screen) keeps the legend at the plot's corner, wherever the map lands."""
+    `frame` (width, height) px: the legend over the Atlantic, inside the map."""
     values = country_values(dataset, shown, metric)
     traces = _choropleth(dataset, values, metric)
     if links:
         traces += _links(dataset, shown)
     traces += _site_markers(dataset, shown)
     figure = go.Figure(traces)
-    width, height = frame.width - _MARGIN["l"] - _MARGIN["r"], \
-        frame.height - _MARGIN["t"] - _MARGIN["b"]
-    if known and width < height:
+    width, height = frame.width - MARGIN["l"] - MARGIN["r"], \
+        frame.height - MARGIN["t"] - MARGIN["b"]
+    if width < height:
         return _tall_map(figure, caption, frame, width, height)
     plot = width / height
     lons, lats = fitted_ranges(plot)
     figure.update_layout(geo=GEO_LAYOUT, geo_lonaxis_range=lons, geo_lataxis_range=lats,
-                         margin=_MARGIN)
+                         margin=MARGIN)
     figure = framed(figure, caption, height=frame.height, legend="inside")
     # A frame wider (or taller) than the globe allows leaves the map centred: the legend
     # goes to the map's own bottom-left corner, over the sea.
-    drawn = box_aspect(lons, lats) if known else plot
-    figure.update_layout(legend_x=0.01 + max(0.0, 1 - drawn / plot) / 2,
-                         legend_y=0.02 + max(0.0, 1 - plot / drawn) / 2)
-    if not known:  # the screen's map may be wider than assumed: the north Atlantic stays sea
-        figure.update_layout(legend_y=0.99, legend_yanchor="top")
-    return figure
+    drawn = box_aspect(lons, lats)
+    return figure.update_layout(legend_x=0.01 + max(0.0, 1 - drawn / plot) / 2,
+                                legend_y=0.02 + max(0.0, 1 - plot / drawn) / 2)
 
 
 def _tall_map(figure: go.Figure, caption: Caption, frame: Frame, width: int,
@@ -291,7 +290,7 @@ def _tall_map(figure: go.Figure, caption: Caption, frame: Frame, width: int,
                            if trace.showlegend is not False}) + 1) * _LEGEND_LINE
     lons, lats = fitted_ranges(width / (height - band), _EUROPE_ALONE, southwards=0.2)
     figure.update_layout(geo=GEO_LAYOUT, geo_lonaxis_range=lons, geo_lataxis_range=lats,
-                         geo_domain_y=[band / height, 1], margin=_MARGIN)
+                         geo_domain_y=[band / height, 1], margin=MARGIN)
     figure = framed(figure, caption, height=frame.height, legend="inside")
     return figure.update_layout(legend_x=0, legend_y=0, legend_yanchor="bottom")
 
@@ -300,14 +299,12 @@ def map_figure(dataset: Dataset, selection: Selection, metric: str = DEFAULT_MET
                links: bool = False, compact: bool = False,
                frame: Frame | None = None) -> go.Figure:
     """The map for `selection`, as on screen and in export; `compact` for a small map beside
-    other content; `frame`: the page it is drawn on, which export knows (on
-    screen, SCREEN_WIDTH is assumed). The chosen country is not drawn in: a figure that
+    other content; `frame`: the page it is drawn on (on screen, a box of SCREEN_WIDTH by its
+    height, scaled to the page). The chosen country is not drawn in: a figure that
     changed with each click would be a new chart to Streamlit, and a click made before the
     browser had it was lost."""
     shown = query.shown(dataset, selection)
     caption = caption_for(dataset, selection, t(f"metric.title.{metric}"), "map.footer")
-    known = frame is not None
-    if frame is None:
-        height = 520 if compact else 720
-        frame = Frame(SCREEN_WIDTH, height)
-    return europe_map(dataset, shown, metric, links, caption, frame, known)
+    if frame is None:  # on screen, drawn in a box of this shape (ui.charts)
+        frame = Frame(SCREEN_WIDTH, 520 if compact else 720)
+    return europe_map(dataset, shown, metric, links, caption, frame)

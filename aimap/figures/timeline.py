@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from aimap import formatting, query, schema, theme, timeline
-from aimap.figures.common import NARROW_FOOTER, Caption, Frame, caption_for, framed
+from aimap.figures.common import FOOTER_SIZE, NARROW_FOOTER, Caption, Frame, caption_for, framed
 from aimap.load import Dataset
 from aimap.selection import Selection
 from aimap.text import t
@@ -321,8 +321,9 @@ def _on_slide(figure: go.Figure, dataset: Dataset, shown: pd.DataFrame, keys: li
         legend=dict(orientation="v", x=1.01, xanchor="left", y=1, yanchor="top"))
     band = _markers(figure, dataset, shown, keys, today, window, slide)
     figure.update_layout(margin_t=title * 2.2 + 40 + band)
+    footer = frame.footer(FOOTER_SIZE)
     figure = framed(figure, caption, height=frame.height, legend=None,
-                    footer_width=round(frame.width / 7.5))
+                    footer_width=round(frame.width / (footer * 0.58)), footer_size=footer)
     subtitle = f"font-size:{round(label)}px;color:{theme.MUTED}"
     heading = figure.layout.title.text.replace(theme.SUBTITLE_STYLE, subtitle)
     return figure.update_layout(showlegend=True, title_pad_t=title, title_text=heading)

@@ -10,6 +10,9 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from aimap import export, safety, theme
+from aimap.figures import fit
+from aimap.figures import map as map_figures
+from aimap.figures.common import Frame
 from aimap.load import Dataset
 from aimap.selection import Selection
 from aimap.text import t
@@ -44,12 +47,72 @@ def _figure(builder: FigureBuilder, data: Dataset, selection: Selection, present
 
 def chart(fig: go.Figure, key: str | None = None) -> None:
     """Show a figure exactly as exported (our template, theme=None; local base maps). With a
-    `key`, clicking a point reruns the page and `state.new_clicks(key)` tells what."""
-    if key is None:
-        st.plotly_chart(fig, theme=None, width="stretch", config=PLOTLY_CONFIG)
+    `key`, clicking a point reruns the page and `state.new_clicks(key)` tells what. A map
+    keeps the shape it was laid out for (see `_keeping_shape`)."""
+    clicks = {} if key is None else dict(key=key, on_select="rerun", selection_mode="points")
+    if _is_map(fig):
+        _keeping_shape(fig, clicks)
     else:
-        st.plotly_chart(fig, theme=None, width="stretch", config=PLOTLY_CONFIG, key=key,
-                        on_select="rerun", selection_mode="points")
+        st.plotly_chart(fig, theme=None, width="stretch", config=PLOTLY_CONFIG, **clicks)
+
+
+def _is_map(fig: go.Figure) -> bool:
+    return any(trace.type in ("choropleth", "scattergeo") for trace in fig.data)
+
+
+def _keeping_shape(fig: go.Figure, clicks: dict) -> None:
+    """A map in a box whose plot keeps the shape the map was laid out for, scaled to the
+    page's width but never taller than the screen: the map then fills its frame, with the
+    legend over the sea, on any screen (a plot of another shape leaves bands beside the
+    map). The margins keep their px, so the box's height follows its width by formula (a
+    container query unit: the width of the box's column)."""
+    width, height = fig.layout.width or map_figures.SCREEN_WIDTH, fig.layout.height
+    box = f"map-{abs(hash((width, height)))}"
+    st.markdown(f"<style>.st-key-{box}-column {{container-type: inline-size}} "
+                f".st-key-{box} {{{_plot_shaped(Frame(width, height), '100vh')}}} "
+                f".st-key-{box} > div {{flex: 1 1 auto !important; height: 100%}} "
+                f".st-key-{box} .stPlotlyChart {{height: 100% !important}}</style>",
+                unsafe_allow_html=True)
+    with st.container(key=f"{box}-column"), st.container(key=box):
+        st.plotly_chart(_fluid(fig), theme=None, width="stretch", height="stretch",
+                        config=PLOTLY_CONFIG, **clicks)
+
+
+def _plot_shaped(page: Frame, room: str, height: bool = True) -> str:
+    """CSS width (and `height`) of a box at most `room` tall and as wide as its column in
+    which a map laid out for `page` has a plot of the same shape: the margins do not scale,
+    so the box's own shape changes with its size. No '*' in it: Markdown would take a pair
+    for emphasis."""
+    margin = map_figures.MARGIN
+    across, down = margin["l"] + margin["r"], margin["t"] + margin["b"]
+    aspect = (page.width - across) / (page.height - down)
+    width = f"min(100cqw, calc(({room} - {down}px) / {1 / aspect:.5f} + {across}px))"
+    css = f"width: {width} !important;"
+    if height:  # as a column's flex item it would take its content's height
+        css += (f" height: calc(({width} - {across}px) / {aspect:.4f} + {down}px) !important;"
+                " flex: 0 0 auto !important;")
+    return css
+
+
+#: id of a (memoised) figure -> it and its copy without a height; figures are not hashable.
+_FLUID: dict[int, tuple[go.Figure, go.Figure]] = {}
+
+
+def _fluid(fig: go.Figure) -> go.Figure:
+    """`fig` without its height, so that it fills its box, and its title as far below the
+    top in px as laid out (not as a share of a height it no longer has); the copy is kept
+    with the figure (copying a large map revalidates it)."""
+    kept = _FLUID.get(id(fig))
+    if kept is None or kept[0] is not fig:
+        if len(_FLUID) >= 32:
+            _FLUID.clear()
+        title = fig.layout.title
+        below = (1 - (title.y if title.y is not None else 1)) * (fig.layout.height or 0)
+        fluid = go.Figure(fig).update_layout(
+            height=None, title_y=1, title_yanchor="top",
+            title_pad_t=round(below) + fit.title_pad(title.font.size or theme.TITLE_SIZE))
+        kept = _FLUID[id(fig)] = (fig, fluid)
+    return kept[1]
 
 
 def _figure_or_warning(builder: FigureBuilder, data: Dataset, selection: Selection, name: str,
@@ -88,18 +151,27 @@ def presented_chart(builder: FigureBuilder, data: Dataset, selection: Selection,
                     **options: object) -> None:
     """The one chart of presentation mode, in a frame the screen's height (see present.py):
     stretched to fill it, never below the height its rows need (a taller chart scrolls in its
-    frame, not off the screen); a map shrinks to any frame."""
+    frame, not off the screen); a map is laid out for a wide screen and keeps that shape."""
     fig = _figure_or_warning(builder, data, selection, name, **options)
     if fig is None:
         return
-    is_map = any(trace.type in ("choropleth", "scattergeo") for trace in fig.data)
-    needed = _MAP_HEIGHT if is_map else fig.layout.height
+    needed = fig.layout.height
+    if _is_map(fig):
+        fig = _figure_or_warning(builder, data, selection, name, **options,
+                                 frame=map_figures.PRESENTED)
+        if fig is None:
+            return
+        needed = _MAP_HEIGHT
+        st.markdown("<style>[data-testid=stMainBlockContainer] {container-type: inline-size} "
+                    ".st-key-present-chart {"
+                    f"{_plot_shaped(map_figures.PRESENTED, '(100vh - 5.5rem)', height=False)}"
+                    " margin: 0 auto}</style>", unsafe_allow_html=True)
     st.markdown("<style>.st-key-present-chart > div {flex: 1 0 auto !important; "
                 f"min-height: {int(needed or _MAP_HEIGHT)}px !important}} "
                 ".st-key-present-chart .stPlotlyChart {height: 100% !important}</style>",
                 unsafe_allow_html=True)
     with st.container(key="present-chart"):
-        st.plotly_chart(go.Figure(fig).update_layout(height=None), theme=None, width="stretch",
+        st.plotly_chart(_fluid(fig), theme=None, width="stretch",
                         height="stretch", config=PLOTLY_CONFIG)
 
 
