@@ -83,7 +83,8 @@ def _template() -> go.layout.Template:
         legend=dict(font=dict(size=15), bgcolor="rgba(255,255,255,0.85)"),
         xaxis=dict(gridcolor=GRID, zerolinecolor=GRID, linecolor=MUTED, ticks="outside",
                    automargin=True),
-        yaxis=dict(gridcolor=GRID, zerolinecolor=GRID, linecolor=MUTED, automargin=True),
+        yaxis=dict(gridcolor=GRID, zerolinecolor=GRID, linecolor=MUTED, automargin=True,
+                   ticklabelstandoff=8),  # row names clear of the bars they name
         margin=MARGIN,
     ))
 
