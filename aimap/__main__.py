@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from aimap import export, formatting, options, query
+from aimap import datapackage, export, formatting, options, query
 from aimap.load import GEO_FILE, DataError, Dataset, data_dir, load_dataset
 from aimap.selection import Selection
 from aimap.views import VIEWS, VIEWS_BY_KEY, figure_name
@@ -155,6 +155,15 @@ def _pack(args: argparse.Namespace) -> int:
                    out / "aimap-briefing-pack.zip": export.zipped(files)})
 
 
+def _datapackage(args: argparse.Namespace) -> int:
+    try:
+        print(datapackage.written(Path(args.dir)))
+    except OSError as error:
+        print(f"{args.dir}: cannot write {datapackage.FILE}: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def _all_options() -> dict[str, options.Option]:
     """Every view's options that a figure takes, by name (a name means the same wherever it
     appears)."""
@@ -177,6 +186,11 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("dir", nargs="?", default=str(data_dir()), help="the data folder")
     validate.add_argument("--geo", default=str(GEO_FILE), help="the boundaries file")
     validate.set_defaults(run=_validate)
+
+    package = commands.add_parser(
+        "datapackage", help="write the folder's datapackage.json (Frictionless Data Package)")
+    package.add_argument("dir", nargs="?", default=str(data_dir()), help="the data folder")
+    package.set_defaults(run=_datapackage)
 
     export_command = commands.add_parser("export", help="one view as a PNG")
     export_command.add_argument("--view", required=True,

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from aimap import formatting, safety, schema
+from aimap import datapackage, formatting, safety, schema
 from aimap.load import (
     GEO_FILE,
     DataError,
@@ -206,6 +206,8 @@ def apply(folder: Path, table: str, content: bytes, expected: str | None = None,
             _write_atomically(path, old)
             kept = Version(table, saved_at, path)
         _write_atomically(previous, content)
+        if table == schema.META.name:  # the package's title and licence come from meta.csv
+            _write_atomically(folder / datapackage.FILE, datapackage.text(content))
         _log(folder, Applied(now or datetime.now(UTC), table, kept.path.name if kept else "",
                              " ".join(reason.split())[:REASON_WIDTH]))
     return kept
@@ -300,7 +302,8 @@ def download(folder: Path, table: str) -> bytes:
 
 
 def bundle(folder: Path) -> bytes:
-    """A ZIP of every table on disk (as `download` gives them) and data/README.md."""
+    """A ZIP of every table on disk (as `download` gives them), data/README.md and the
+    Data Package descriptor (datapackage.json) that describes them."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for spec in schema.TABLES:
@@ -309,6 +312,8 @@ def bundle(folder: Path) -> bytes:
         readme = Path(folder) / "README.md"
         if readme.exists():
             archive.write(readme, "README.md")
+        if Path(folder, schema.META.file).exists():  # described from the meta.csv it ships
+            archive.writestr(datapackage.FILE, datapackage.text(current(folder, schema.META.name)))
     return buffer.getvalue()
 
 

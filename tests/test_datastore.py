@@ -252,10 +252,10 @@ def test_a_valid_table_downloads_unchanged_in_content(data_copy):
         csv.DictReader(io.StringIO(downloaded.decode())))
 
 
-def test_the_bundle_holds_every_table_and_the_readme(data_copy):
+def test_the_bundle_holds_every_table_the_readme_and_the_package(data_copy):
     with zipfile.ZipFile(io.BytesIO(datastore.bundle(data_copy))) as archive:
         names = set(archive.namelist())
-        assert names == {t.file for t in schema.TABLES} | {"README.md"}
+        assert names == {t.file for t in schema.TABLES} | {"README.md", "datapackage.json"}
         assert archive.read("README.md") == (data_copy / "README.md").read_bytes()
 
 
