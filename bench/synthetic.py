@@ -29,7 +29,7 @@ def _copy_name(value: str, k: int) -> str:
 def write_synthetic(target: Path, factor: int) -> Path:
     """Write a copy of data/ with every site repeated `factor` times into `target`."""
     shutil.copytree(DATA_DIR, target, dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns("history", "README.md"))
+                    ignore=shutil.ignore_patterns("history", "releases", "README.md"))
     sites = {row["id"] for name in ("factories", "antennas")
              for row in _read(DATA_DIR / f"{name}.csv")[1]}
     for table, column in _PER_SITE.items():
