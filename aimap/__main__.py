@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from aimap import datapackage, export, formatting, options, query
+from aimap import changes, datapackage, export, formatting, options, query, safety
 from aimap.load import GEO_FILE, DataError, Dataset, data_dir, load_dataset
 from aimap.selection import Selection
 from aimap.views import VIEWS, VIEWS_BY_KEY, figure_name
@@ -164,6 +164,24 @@ def _datapackage(args: argparse.Namespace) -> int:
     return 0
 
 
+def _changes(args: argparse.Namespace) -> int:
+    folder = Path(args.dir)
+    known = changes.releases(folder)
+    if args.since not in known:
+        print(f"--since: no release {args.since!r} in {folder / changes.RELEASES_DIR}; "
+              f"releases: {', '.join(known) or 'none'}", file=sys.stderr)
+        return 2
+    found = safety.frame_csv(changes.compare(folder / changes.RELEASES_DIR / args.since, folder))
+    if args.out is None:
+        sys.stdout.write(found.decode("utf-8"))
+        return 0
+    problem = _unwritable(Path(args.out))
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    return _write({Path(args.out): found})
+
+
 def _all_options() -> dict[str, options.Option]:
     """Every view's options that a figure takes, by name (a name means the same wherever it
     appears)."""
@@ -191,6 +209,14 @@ def main(argv: list[str] | None = None) -> int:
         "datapackage", help="write the folder's datapackage.json (Frictionless Data Package)")
     package.add_argument("dir", nargs="?", default=str(data_dir()), help="the data folder")
     package.set_defaults(run=_datapackage)
+
+    since = commands.add_parser("changes", help="what changed since a release of the data, "
+                                                "as CSV")
+    since.add_argument("--since", required=True, help="a release: the name of a folder in "
+                                                      "DIR/releases (its as-of date)")
+    since.add_argument("--dir", default=str(data_dir()), help="the data folder")
+    since.add_argument("--out", help="the CSV file to write (default: standard output)")
+    since.set_defaults(run=_changes)
 
     export_command = commands.add_parser("export", help="one view as a PNG")
     export_command.add_argument("--view", required=True,

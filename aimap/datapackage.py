@@ -78,8 +78,11 @@ def descriptor(meta: dict[str, str]) -> dict:
 def text(meta_csv: bytes) -> bytes:
     """datapackage.json's bytes for the meta.csv given: the same bytes until the schema or
     meta.csv changes."""
-    rows = csv.DictReader(io.StringIO(meta_csv.decode("utf-8", errors="replace")))
-    meta = {row.get("key") or "": row.get("value") or "" for row in rows}  # a repair may be due
+    rows = csv.DictReader(io.StringIO(meta_csv.decode("utf-8", errors="replace"), newline=""))
+    try:
+        meta = {row.get("key") or "": row.get("value") or "" for row in rows}
+    except csv.Error:  # a table being repaired: described without its title and licence
+        meta = {}
     return (json.dumps(descriptor(meta), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 

@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from aimap import coverage, formatting, money, query, timeline
-from aimap.load import Dataset
+from aimap import changes, coverage, formatting, money, query, timeline
+from aimap.load import Dataset, data_dir
 from aimap.metrics import DEFAULT_METRIC, METRICS
 from aimap.safety import quote
 from aimap.selection import SITE_KINDS, Selection
@@ -149,7 +149,17 @@ def _site_name(dataset: Dataset, site_id: object) -> str:
     return query.site_names(dataset).get(str(site_id), str(site_id))
 
 
+def _releases(dataset: Dataset) -> tuple[str, ...]:
+    """The releases kept beside the data in use, newest first (the default)."""
+    return tuple(reversed(changes.releases(data_dir())))
+
+
+def _release_date(dataset: Dataset, release: object) -> str:
+    return formatting.format_date(release)
+
+
 _VALUE_HINTS = {"country": "an ISO3 code of a country hosting a site",
+                "since": "a release: a folder name in data/releases (its as-of date)",
                 "region": "an ISO3 code of a country hosting a site",
                 "sector": "a sector id, e.g. S01", "id": "a site id"}
 
@@ -180,6 +190,10 @@ BY = Option("by", "budgets.group_by", keyword="grouping", default=money.DEFAULT_
             values=money.GROUPINGS, caption=_messages("group"))
 CLAIMS = Option("claims", "budgets.all_claims", "flag", "toggle", keyword="all_claims",
                 default=False, help="budgets.all_claims_help")
+SINCE = Option("since", "changes.since", widget="select", keyword="since", values=_releases,
+               caption=_release_date, required=True)
+WORDING = Option("wording", "changes.wording", "flag", "toggle", keyword="wording",
+                 default=False, help="changes.wording_help")
 SITE = Option("id", "site.pick", widget="select", keyword="id", values=query.site_order,
               caption=_site_name, required=True)
 

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 
 from aimap import options as o
 from aimap.figures.budgets import budget_figure, per_capita_figure
+from aimap.figures.changes import changes_figure
 from aimap.figures.headline import headline_figure, site_figure
 from aimap.figures.map import map_figure
 from aimap.figures.overview import overview_figure
@@ -74,6 +75,7 @@ VIEWS: tuple[View, ...] = (
     View("sectors", "nav.sectors", (coverage_figure, gaps_figure),
          (o.ROWS, o.ORDER, o.REGION, o.SECTOR)),
     View("budgets", "nav.budgets", (budget_figure, per_capita_figure), (o.BY, o.CLAIMS)),
+    View("changes", "nav.changes", (changes_figure,), (o.SINCE, o.WORDING)),
     View("site", "nav.site", (site_figure,), (o.SITE,), briefing=False, filtered=False),
     View("data", "nav.data", briefing=False),
 )

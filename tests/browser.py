@@ -27,6 +27,7 @@ READY = {"overview": ".js-plotly-plot .bars path", "map": ".choroplethlocation",
          "sectors": ".js-plotly-plot .heatmaplayer",
          "timeline": ".js-plotly-plot .bars path",
          "site": '[data-testid="stDataFrame"]',
+         "changes": '[data-testid="stPopover"]',
          "data": '[data-testid="stDownloadButton"]'}
 
 

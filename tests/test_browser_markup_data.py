@@ -5,11 +5,12 @@ request leaves 127.0.0.1, and the payloads are shown as the text they are."""
 
 from __future__ import annotations
 
+import shutil
 from itertools import cycle
 
 import pytest
 from browser import READY, is_local, streamlit_server
-from conftest import fixture_with_text
+from conftest import FIXTURE, fixture_with_text
 from playwright.sync_api import expect
 
 from aimap.load import load_dataset
@@ -27,12 +28,13 @@ RENDERED = ('a[href*="evil.example"]', 'a[href^="mailto:"]', 'img[src*="127.0.0.
 #: Every view, with the choices that show most names (a country panel, every claim, a site).
 PAGES = {"overview": "/", "map": "/map?country=ESP", "timeline": "/timeline",
          "sectors": "/sectors", "budgets": "/budgets?claims=all", "site": "/site?id=alpha-aif",
-         "data": "/data"}
+         "changes": "/changes", "data": "/data"}
 
 
 @pytest.fixture(scope="module")
 def tainted_server(tmp_path_factory):
-    """A server of its own on a fixture copy with a payload appended to every text cell."""
+    """A server of its own on a fixture copy with a payload appended to every text cell, and
+    the untouched fixture as its release (so What changed shows every tainted value)."""
     payloads = cycle(PAYLOADS)
 
     def tainted(row: dict[str, str], column: str) -> str:
@@ -42,6 +44,7 @@ def tainted_server(tmp_path_factory):
 
     folder = fixture_with_text(tmp_path_factory.mktemp("tainted") / "data", tainted)
     load_dataset(folder)  # still valid data: the app must draw it, not refuse it
+    shutil.copytree(FIXTURE, folder / "releases" / "2026-01-31")
     with streamlit_server({"AIMAP_DATA_DIR": str(folder)}) as base:
         yield base
 

@@ -18,8 +18,9 @@ from aimap.views import BRIEFING, VIEWS_BY_KEY, page_of
 
 SCREENSHOTS = ROOT / "screenshots"
 #: What shows a view is drawn when presenting, where it differs from the page's (a site's
-#: page shows its tables; presenting, its sheet)
-PRESENT_READY = {"site": ".st-key-present-chart .js-plotly-plot .main-svg"}
+#: page and What changed show tables; presenting, their sheet)
+PRESENT_READY = {key: ".st-key-present-chart .js-plotly-plot .main-svg"
+                 for key in ("site", "changes")}
 
 
 def test_presentation_type_is_at_least_18px(dataset):

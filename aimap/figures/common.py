@@ -102,7 +102,7 @@ def framed(figure: go.Figure, caption: Caption, height: int = 560,
         lines = textwrap.wrap(caption.footer, footer_width)
         bottom = figure.layout.margin.b
         bottom = max(theme.MARGIN["b"] if bottom is None else bottom,
-                     44 + math.ceil(footer_size * 1.3) * len(lines))
+                     footer_room(caption.footer, footer_width, footer_size))
         figure.update_layout(margin_b=bottom)  # room for the axis labels, then the footer
         footer = "<br>".join(escape(line) for line in lines)
         figure.add_annotation(text=footer, showarrow=False, xref="paper",
@@ -110,6 +110,11 @@ def framed(figure: go.Figure, caption: Caption, height: int = 560,
                               yanchor="bottom", align="left",
                               font=dict(size=footer_size, color=theme.MUTED))
     return at_height(figure, height)
+
+
+def footer_room(footer: str, width: int = FOOTER_WIDTH, size: float = FOOTER_SIZE) -> int:
+    """The bottom margin a footer needs (px): the axis labels, then its wrapped lines."""
+    return 44 + math.ceil(size * 1.3) * len(textwrap.wrap(footer, width))
 
 
 def at_height(figure: go.Figure, height: int) -> go.Figure:

@@ -11,14 +11,13 @@ from html import escape
 import plotly.graph_objects as go
 
 from aimap import details, formatting, query, text, theme, timeline
-from aimap.figures import fit
+from aimap.figures import fit, tables
 from aimap.figures.common import Caption, Frame, caption_for, framed
 from aimap.figures.map import GEO_LAYOUT, europe_map
 from aimap.load import Dataset
 from aimap.selection import Selection
 from aimap.text import t
 
-_HEADER = "#eef2f6"
 #: A site sheet's least size on screen (and the page export fits it into, from its height).
 _SHEET_WIDTH, _SHEET_HEIGHT = 1200, 900
 #: The height of a tile's number (54 px type): its label starts right below it.
@@ -65,58 +64,18 @@ def headline_figure(dataset: Dataset, selection: Selection) -> go.Figure:
     return framed(figure, caption, height=640, legend=None)
 
 
-#: Table type and row heights (layout px): a row grows by about this much per extra line
-#: when plotly wraps a cell (measured, with some room: a table too tall is cut, unseen).
-_HEADER_PX, _ROW_PX, _LINE_PX, _CELL_FONT, _HEADER_FONT = 32, 28, 24, 14, 15
 #: Above and below the plot: the title with its subtitle, and the one-line footer.
 _SHEET_TOP, _SHEET_BOTTOM, _SHEET_GAP = 150, 80, 40
 
 
-def _table(header: list[str], columns: list[list[str]], domain: dict,
-           widths: list[int] | None = None) -> go.Table:
-    return go.Table(
-        domain=domain, columnwidth=widths or [1] + [3] * (len(columns) - 1),
-        header=dict(values=[f"<b>{escape(h)}</b>" for h in header], fill_color=_HEADER,
-                    align="left", font=dict(size=15, color=theme.INK), height=_HEADER_PX),
-        cells=dict(values=[[escape(str(v)) for v in column] for column in columns],
-                   align="left", font=dict(size=_CELL_FONT, color=theme.INK), height=_ROW_PX,
-                   line_color=theme.GRID, fill_color="#ffffff"))
-
-
-def _row_heights(columns: list[list[str]], widths: list[int], width: float,
-                 least: int = _ROW_PX, size: float = _CELL_FONT) -> list[int]:
-    """About how tall each row is drawn when the table is `width` px wide: a cell wraps
-    where its text is wider than its column (less the cell's padding)."""
-    share = [w / sum(widths) * width - 16 for w in widths]
-    return [least + _LINE_PX * max(math.ceil(fit.text_width(str(v), size) / room) - 1
-                                   for v, room in zip((*row, ""), (*share, 1), strict=True))
-            for row in zip(*columns, strict=True)]
-
-
-def _table_height(header: list[str], columns: list[list[str]], widths: list[int],
-                  width: float) -> int:
-    """About how tall a table is drawn: its header and every row, wrapped."""
-    top = _row_heights([[h] for h in header], widths, width, _HEADER_PX, _HEADER_FONT)[0]
-    return top + sum(_row_heights(columns, widths, width))
-
-
 def _claim_rows(dataset: Dataset, claims, header: list[str], room: float, width: float,
                 widths: list[int]) -> list[list[str]]:
-    """The budget claims' columns, as many rows as `room` px holds; when some do not fit, the
-    last row says how many more there are (nothing is left out silently)."""
+    """The budget claims' columns, as many rows as `room` px holds (see tables.fitted)."""
     publishers = dict(zip(dataset.sources["id"], dataset.sources["publisher"], strict=True))
     columns = [list(claims["label"]), [formatting.format_money(a) for a in claims["amount_eur"]],
                ["✓" if p else "" for p in claims["preferred"].fillna(False)],
                [", ".join(publishers[s] for s in ids) for ids in claims["sources"]]]
-    if _table_height(header, columns, widths, width) <= room:
-        return columns
-    heights = _row_heights(columns, widths, width)
-    kept, used = 0, _table_height(header, [[""]] * len(header), widths, width)  # + "more"
-    while kept < len(heights) and used + heights[kept] <= room:
-        used += heights[kept]
-        kept += 1
-    more = text.plural("site.more_claims", len(heights) - kept)
-    return [column[:kept] + [more if i == 0 else ""] for i, column in enumerate(columns)]
+    return tables.fitted(header, columns, widths, width, room, "site.more_claims")
 
 
 def site_figure(dataset: Dataset, selection: Selection, id: str = "",
@@ -131,20 +90,20 @@ def site_figure(dataset: Dataset, selection: Selection, id: str = "",
     width = (frame.width if frame else _SHEET_WIDTH) - theme.MARGIN["l"] - theme.MARGIN["r"]
     fact_header, fact_widths = [t("col.field"), t("col.value")], [1, 3]
     fact_columns = [[t(f"field.{f}") for f in facts["field"]], list(facts["value"])]
-    facts_px = _table_height(fact_header, fact_columns, fact_widths, width)
+    facts_px = tables.height(fact_header, fact_columns, fact_widths, width)
     claim_header = [t("col.label"), t("col.amount"), t("col.preferred"), t("col.main_source")]
     claim_widths = [3, 1, 1, 3]
     room = math.inf if frame is None else \
         frame.height - _SHEET_TOP - _SHEET_BOTTOM - facts_px - _SHEET_GAP
     claims = _claim_rows(dataset, profile.budgets, claim_header, room, width, claim_widths)
-    claims_px = _table_height(claim_header, claims, claim_widths, width)
+    claims_px = tables.height(claim_header, claims, claim_widths, width)
     height = frame.height if frame else max(
         _SHEET_HEIGHT, _SHEET_TOP + facts_px + _SHEET_GAP + claims_px + _SHEET_BOTTOM)
     plot = height - _SHEET_TOP - _SHEET_BOTTOM
     split = 1 - facts_px / plot
     figure = go.Figure([
-        _table(fact_header, fact_columns, dict(x=[0, 1], y=[split, 1]), fact_widths),
-        _table(claim_header, claims, dict(x=[0, 1], y=[0, max(0, split - _SHEET_GAP / plot)]),
+        tables.trace(fact_header, fact_columns, dict(x=[0, 1], y=[split, 1]), fact_widths),
+        tables.trace(claim_header, claims, dict(x=[0, 1], y=[0, max(0, split - _SHEET_GAP / plot)]),
                claim_widths),
     ])
     site = profile.site
@@ -172,7 +131,7 @@ def summary_figure(dataset: Dataset, selection: Selection, today: date | None = 
     names = query.subject_names(dataset)
     whens = [formatting.when(w, s, p) for w, s, p in
              zip(upcoming["as_written"], upcoming["start"], upcoming["precision"], strict=True)]
-    figure.add_trace(_table(
+    figure.add_trace(tables.trace(
         [t("col.when"), t("col.label")],
         [whens, [f"{names.get(s, s)}: {label}"
                  for s, label in zip(upcoming["subject"], upcoming["label"], strict=True)]],

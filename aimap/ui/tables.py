@@ -172,3 +172,18 @@ def site_claims_table(data: Dataset, profile: details.SiteProfile) -> None:
         "source": _source_column(data, claims),
         "note": (_notes(data, claims), t("col.note")),
     })
+
+
+def changes_table(data: Dataset, words: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
+    """What changed (`words`: figures.changes.readable of `found`), each row with the first
+    web source of its new value; returns the table as shown, for downloading exactly that."""
+    sources = pd.DataFrame({"sources": [tuple(filter(None, ids.split(";")))
+                                        for ids in found["sources"].fillna("")]})
+    return _show_table({
+        "change": (words["change"], t("col.change")),
+        "subject": (words["subject"], t("col.name")),
+        "field": (words["field"], t("col.field")),
+        "old": (words["old"], st.column_config.TextColumn(t("col.before"), width="medium")),
+        "new": (words["new"], st.column_config.TextColumn(t("col.now"), width="medium")),
+        "source": _source_column(data, sources),
+    }, key="changes_table")
