@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from aimap import schema
+from aimap import formatting, schema
 from aimap.load import read_table_bytes
 
 RELEASES_DIR = "releases"
@@ -120,8 +120,18 @@ def _summary(table: schema.Table, row: dict[str, str]) -> str:
     """A whole row in a few words: its name or label, and its figure or date."""
     words = row.get("name") or row.get("label") or row.get("title") or row.get("value") or \
         row.get("raw_label") or _key(table, row)
-    figure = row.get("amount_eur") or row.get("start") or ""
-    return f"{words} ({figure})" if figure else words
+    if row.get("amount_eur"):
+        return f"{words} ({formatting.format_money(_number(row['amount_eur']))})"
+    if row.get("start"):
+        return f"{words} ({formatting.format_date(row['start'])})"
+    return words
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
 
 
 def for_reader(changes: pd.DataFrame, site_ids: set[str], shown_ids: set[str],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 
+import pandas as pd
 import pytest
 from conftest import FIXTURE, read_rows, write_rows
 
@@ -111,3 +112,23 @@ def test_the_cli_refuses_an_unknown_release_naming_the_known_ones(two_versions, 
     shutil.copytree(FIXTURE, new / "releases" / "2026-06-30")
     assert main(["changes", "--since", "1999-01-01", "--dir", str(new)]) == 2
     assert "2026-06-30" in capsys.readouterr().err
+
+
+def test_changes_read_in_words_with_unknown_for_an_empty_value(fixture):
+    from aimap.figures.changes import readable
+    site = fixture.factories.iloc[0]
+    found = pd.DataFrame([("figure", "factories", site["id"], site["id"], "gpus", "", "8000", ""),
+                          ("row_added", "budgets", "b-x", site["id"], "", "", "X (€5 M)", "")],
+                         columns=list(changes.COLUMNS))
+    words = readable(fixture, found)
+    assert list(words["change"]) == ["Figure changed", "Added"]
+    assert list(words["subject"]) == [site["name"]] * 2
+    assert list(words["field"]) == ["GPUs / AI accelerators", ""]
+    assert list(words["old"]) == ["unknown", ""] and list(words["new"]) == ["8000", "X (€5 M)"]
+
+
+def test_an_added_row_is_summed_up_with_its_amount_or_date(two_versions):
+    old, new, first, _ = two_versions
+    _edit(new, "budgets", lambda rows: rows + [dict(rows[0], id="b-new", label="New money",
+                                                    amount_eur="5000000")])
+    assert _only(changes.compare(old, new), id="b-new")["new"] == "New money (€5 M)"

@@ -3,8 +3,6 @@ briefing pack."""
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -15,8 +13,9 @@ from aimap.load import Dataset, data_dir
 from aimap.selection import Selection
 from aimap.text import DEFAULT_LANGUAGE, MESSAGES, plural, t
 
-#: On screen the table is as tall as its rows; at least this (and this wide, for wrapping).
-_WIDTH, _LEAST = 1200, 500
+#: The table's page where none is given (this wide, for wrapping), and its least and most
+#: height: taller, export would shrink the type to fit a page; the rest are counted instead.
+_WIDTH, _LEAST, _MOST = 1200, 500, 1000
 _TOP = 150
 _WIDTHS = [2, 3, 2, 3, 3]
 
@@ -41,15 +40,21 @@ def shown_changes(dataset: Dataset, selection: Selection, since: str | None,
 
 
 def readable(dataset: Dataset, found: pd.DataFrame) -> pd.DataFrame:
-    """The changes in words: what kind, about which site, which field, before and now."""
+    """The changes in words: what kind, about which site, which field, before and now (an
+    empty value of a changed field reads 'unknown')."""
     names = query.subject_names(dataset)
     fields = MESSAGES[DEFAULT_LANGUAGE]
+    changed = found["field"] != ""  # an empty value of a changed field was unknown
+
+    def value(column: str) -> list[str]:
+        return [t("unknown") if was_changed and not v else v
+                for v, was_changed in zip(found[column], changed, strict=True)]
     return pd.DataFrame({
         "change": [t(f"changes.kind.{kind}") for kind in found["kind"]],
         "subject": [names.get(s, s) for s in found["subject"]],
         "field": [t(f"field.{f}") if f"field.{f}" in fields else f for f in found["field"]],
-        "old": list(found["old"]),
-        "new": list(found["new"]),
+        "old": value("old"),
+        "new": value("new"),
         "sources": list(found["sources"]),
     })
 
@@ -57,8 +62,8 @@ def readable(dataset: Dataset, found: pd.DataFrame) -> pd.DataFrame:
 def changes_figure(dataset: Dataset, selection: Selection, since: str | None = None,
                    wording: bool = False, frame: Frame | None = None) -> go.Figure:
     """The changes since the release `since` (the newest kept by default) for the sites
-    shown, as a table; on a `frame` (export's page), the rows that do not fit are counted in
-    a last row."""
+    shown, as a table on a page (export's `frame`, else at most _MOST px tall): the rows that
+    do not fit are counted in a last row (the What changed page lists them all)."""
     release = since_release(since)
     words = readable(dataset, shown_changes(dataset, selection, release, wording))
     when = formatting.format_date(pd.Timestamp(release)) if release else t("unknown")
@@ -72,10 +77,10 @@ def changes_figure(dataset: Dataset, selection: Selection, since: str | None = N
     header = [t("col.change"), t("col.name"), t("col.field"), t("col.before"), t("col.now")]
     columns = [list(words[c]) for c in ("change", "subject", "field", "old", "new")]
     width = (frame.width if frame else _WIDTH) - 48
-    room = math.inf if frame is None else frame.height - _TOP - bottom
-    columns = tables.fitted(header, columns, _WIDTHS, width, room, "changes.more")
-    height = frame.height if frame else max(
-        _LEAST, _TOP + tables.height(header, columns, _WIDTHS, width) + bottom)
+    height = frame.height if frame else max(_LEAST, min(
+        _MOST, _TOP + tables.height(header, columns, _WIDTHS, width) + bottom))
+    columns = tables.fitted(header, columns, _WIDTHS, width, height - _TOP - bottom,
+                            "changes.more")
     figure = go.Figure([tables.trace(header, columns, dict(x=[0, 1], y=[0, 1]), _WIDTHS)])
     figure.update_layout(margin_t=_TOP)
     figure = framed(figure, caption, height=height, legend=None, footer_width=NARROW_FOOTER)
