@@ -356,7 +356,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "timeline.legend.scoped": "claim on some rows only (grey)",
         "timeline.legend.day": "one-day step (diamond)",
         "timeline.today": "today",
-        "timeline.as_of": "data as of",
+        "timeline.as_of": "data as of {date}",
         "timeline.unplaced": "No dated milestone published for: {names}",
         "timeline.next_90": "Next 90 days",
         "timeline.next_90_none": "No milestone planned in the next 90 days.",
@@ -375,7 +375,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sectors.chart_title.sites": "Sectors each site serves",
         "sectors.chart_title.countries": "Sectors served in each country",
         "sectors.footer": "Sources: each site's own sources; labels mapped to {sectors} sectors, "
-                          "the original wording in the hover. Data as of {date}.",
+                          "the original wording on each site's page in the app. Data as of {date}.",
         "sectors.not_listed": "not listed by the sources",
         "sectors.legend.listed": "listed by the site's sources",
         "sectors.legend.not_listed": "not listed",
@@ -506,7 +506,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "budgets.total": "Published budgets: {total}",
         "budgets.claims_per_site": "Every claim is drawn per site: a claim is about one site. "
                                    "Turn off Show every claim to group by wave or country.",
-        "budgets.footer": "Sources: each claim's own sources (hover). Preferred claims unless "
+        "budgets.footer": "Sources: each claim's own sources, listed in the app. Preferred claims unless "
                           "every claim is shown; unknown budgets are left out, never counted as "
                           "zero. Data as of {date}.",
         "budgets.part.eu": "EU",

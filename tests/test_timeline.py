@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 import pytest
 from conftest import FIXTURE, read_rows, write_rows
 
-from aimap import query, theme, timeline
+from aimap import formatting, query, theme, timeline
 from aimap.figures.timeline import _BAND_FONT, date_text, timeline_figure
 from aimap.load import Dataset, load_dataset
 from aimap.selection import Selection
@@ -161,7 +161,7 @@ def test_programme_markers_and_today(fixture):
     figure = _figure(fixture)
     labels = [a.text for a in figure.layout.annotations]
     for label in ("Wave 1 selected", "Wave 2 selected", "Wave 3 selected", "Antennas selected",
-                  "today", "data as of"):
+                  "today", f"data as of {formatting.format_date(fixture.as_of)}"):
         assert labels.count(label) == 1, label
     assert not any("confidence" in text for text in labels)  # every marker is high confidence
     today_lines = [s for s in _lines(figure) if s.line.color == theme.TODAY]

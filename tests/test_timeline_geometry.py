@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import pytest
 from geometry import boxes, outside, overlaps
 
-from aimap import theme
+from aimap import formatting, theme
 from aimap.export import PRESETS, logical_size
 from aimap.figures.common import at_height
 from aimap.figures.timeline import timeline_figure
@@ -57,7 +57,7 @@ def test_no_text_overlaps_a_bar_or_other_text(measured, layout):
 def test_every_date_label_is_drawn(measured, dataset):
     found, _, _ = measured["screen-1280"]
     texts = {b.text for b in found if b.kind == "annotation"}
-    assert {"today", "data as of"} <= texts
+    assert {"today", f"data as of {formatting.format_date(dataset.as_of)}"} <= texts
 
 
 def test_the_helper_sees_a_label_on_a_bar():
