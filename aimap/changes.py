@@ -93,8 +93,16 @@ def _table_changes(table: schema.Table, old: dict[str, dict[str, str]],
             if (before.get(field) or "") != (after[field] or ""):
                 changes.append((_changed_kind(field), table.name, key, _subject(table, after),
                                 field, before.get(field) or "", after[field] or "",
-                                after.get("sources") or ""))
+                                _new_sources(before, after)))
     return changes
+
+
+def _new_sources(before: dict[str, str], after: dict[str, str]) -> str:
+    """The sources a changed row cites now: those added with the change first (where the
+    new value comes from), then the ones it had."""
+    was = (before.get("sources") or "").split(";")
+    now = [s for s in (after.get("sources") or "").split(";") if s]
+    return ";".join([s for s in now if s not in was] + [s for s in now if s in was])
 
 
 def _added_kind(table: schema.Table, row: dict[str, str]) -> str:

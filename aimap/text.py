@@ -314,6 +314,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "changes.kind.note": "Wording or sources",
         "changes.count.one": "1 change",
         "changes.count.other": "{count} changes",
+        "data.worklist": "Worklist for the next refresh",
+        "data.worklist_intro": "Where the next check of the data starts, on {today}: planned "
+                               "milestones whose date has passed with no report (a source must "
+                               "say done, slipped or refuted), figures still unknown, and claims "
+                               "resting on a single source.",
+        "data.worklist_download": "Download the worklist (CSV)",
+        "worklist.reason.overdue": "Date passed, not confirmed",
+        "worklist.reason.unknown": "Unknown figure",
+        "worklist.reason.single_source": "Single source",
+        "col.reason": "To do",
+        "site.open": "Open its page",
+        "col.row": "Row",
+        "col.about": "About",
+        "col.what": "What",
         "col.change": "Change",
         "col.before": "Before",
         "col.now": "Now",
@@ -430,7 +444,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "data.intro": "{count} tables, every figure with its sources. Data as of {date}. Download "
                       "them to check a figure or reuse it; column meanings are in README.md.",
         "data.download": "Download",
-        "data.bundle": "All tables and README.md (ZIP)",
+        "data.bundle": "All tables, README.md and datapackage.json (ZIP)",
         "data.col.file": "File",
         "data.col.holds": "What it holds",
         "data.col.rows": "Rows",
@@ -506,9 +520,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "budgets.total": "Published budgets: {total}",
         "budgets.claims_per_site": "Every claim is drawn per site: a claim is about one site. "
                                    "Turn off Show every claim to group by wave or country.",
-        "budgets.footer": "Sources: each claim's own sources, listed in the app. Preferred claims unless "
-                          "every claim is shown; unknown budgets are left out, never counted as "
-                          "zero. Data as of {date}.",
+        "budgets.footer": "Sources: each claim's own sources, listed in the app. Preferred "
+                          "claims unless every claim is shown; unknown budgets are left out, "
+                          "never counted as zero. Data as of {date}.",
         "budgets.part.eu": "EU",
         "budgets.part.national": "National",
         "budgets.part.regional": "Regional",

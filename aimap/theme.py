@@ -92,14 +92,28 @@ def _template() -> go.layout.Template:
 pio.templates[TEMPLATE_NAME] = _template()
 
 
+#: Chart text when presenting (px): read across a room.
+PRESENTED_FONT = 20
+#: The bottom margin when presenting, as a share of the page's: 18 px footers and 20 px axis
+#: labels instead of 13 and 16.
+_PRESENTED_BOTTOM = 1.4
+
+
 def for_presentation(figure: go.Figure) -> go.Figure:
-    """Larger type (chart text 18 px and up) and darker greys, for a shared screen."""
-    figure.update_layout(font_size=20, title_font_size=30, legend_font_size=19,
-                         hoverlabel_font_size=18)
+    """Larger type (chart text 18 px and up) and darker greys, for a shared screen; the
+    bottom margin grows with the axis labels and the sources footer it holds, and the footer
+    stays at the page's foot."""
+    bottom = figure.layout.margin.b if figure.layout.margin.b is not None else MARGIN["b"]
+    on_axes = not any(trace.type in ("choropleth", "scattergeo") for trace in figure.data)
+    grown = round(bottom * _PRESENTED_BOTTOM) if on_axes else bottom  # a map has no axis
+    figure.update_layout(font_size=PRESENTED_FONT, title_font_size=30, legend_font_size=19,
+                         hoverlabel_font_size=18, margin_b=grown)
     for note in figure.layout.annotations:
         note.font.size = max(note.font.size or 18, 18)
         if note.font.color == MUTED:
             note.font.color = INK
+        if note.yref == "paper" and note.y == 0 and (note.yshift or 0) < 0:  # the footer
+            note.yshift = note.yshift - (grown - bottom)
     figure.layout.title.text = (figure.layout.title.text or "").replace(
         SUBTITLE_STYLE, PRESENTATION_SUBTITLE_STYLE)
     return figure

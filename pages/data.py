@@ -1,14 +1,16 @@
 """Data: every table to download; maintainers upload a changed table, see what it changes,
 apply it (the previous version is kept) or restore an earlier version."""
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
-from aimap import datastore, formatting, schema
+from aimap import datastore, formatting, schema, worklist
 from aimap.load import data_dir
 from aimap.safety import plain
 from aimap.text import plural, t
-from aimap.ui import maintain
+from aimap.ui import charts, maintain, tables
 from aimap.ui.app import open_view
 
 folder = data_dir()
@@ -36,6 +38,17 @@ st.dataframe(pd.DataFrame({t("data.col.file"): [s.file for s in schema.TABLES],
                            t("data.col.rows"): [counts[s.name] for s in schema.TABLES]}),
              hide_index=True, width="stretch")
 
+
+if data is not None:
+    st.subheader(t("data.worklist"))
+    today = date.today()
+    st.caption(t("data.worklist_intro", today=formatting.format_date(today)))
+    items = worklist.worklist(data, today)
+    for column, (reason, n) in zip(st.columns(len(worklist.REASONS)),
+                                   worklist.counts(items).items()):
+        column.metric(t(f"worklist.reason.{reason}"), n)
+    shown = tables.worklist_table(data, items)
+    charts.csv_download(t("data.worklist_download"), shown, "aimap-worklist.csv")
 
 st.subheader(t("data.update"))
 if "data.done" in st.session_state:

@@ -15,9 +15,8 @@ page = open_view("map")
 data, selection, shown = page.data, page.selection, page.shown
 
 page.title(t("map.title"))
-controls = st.columns([3, 1], vertical_alignment="bottom")
-metric = page.option("metric", controls[0])
-links = page.option("links", controls[1])
+metric = page.option("metric")  # its own row: seven choices need the page's width at 1280 px
+links = page.option("links")
 
 map_key = state.click_key("map", st.session_state.get("country"))
 click = read_click(state.new_clicks(map_key))

@@ -52,7 +52,8 @@ def test_everyone_can_download_and_editing_is_off_without_a_token(folder, monkey
     labels = [b.label for b in app.get("download_button")]
     assert labels[0] == t("data.bundle")
     assert "factories.csv" in labels
-    assert len(labels) == 1 + len(schema.TABLES)
+    assert len(labels) == 1 + len(schema.TABLES) + 1  # the ZIP, each table, the worklist
+    assert labels[-1] == t("data.worklist_download")
     assert t("data.read_only") in [i.value for i in app.info]
     assert not app.file_uploader and not app.text_input
 

@@ -31,6 +31,7 @@ def two_versions(tmp_path):
         rows = [dict(r) for r in rows if r["id"] != second["id"]]  # removed
         rows[0]["status"] = "operational" if first["status"] != "operational" else "selected"
         rows[0]["gpus"] = "4242"
+        rows[0]["sources"] = f"fx-news;{rows[0]['sources']}"  # where 4242 comes from
         rows[0]["notes"] = "Reworded."
         return rows + [dict(first, id="new-site", name="A New Site")]
     _edit(new, "factories", sites)
@@ -57,8 +58,8 @@ def test_every_kind_of_change_is_found_once(two_versions):
     assert status["old"] == first["status"] and status["new"] != first["status"]
     gpus = _only(found, kind="figure", id=first["id"], field="gpus")
     assert (gpus["old"], gpus["new"]) == (first["gpus"], "4242")
-    assert gpus["sources"] == first["sources"]  # where the new value comes from
-    assert _only(found, kind="note", id=first["id"])["field"] == "notes"
+    assert gpus["sources"] == f"fx-news;{first['sources']}"  # the new value's source first
+    assert _only(found, kind="note", id=first["id"], field="sources")["new"].startswith("fx-news")
     assert _only(found, kind="correction")["id"] == "c-new-error"
     assert _only(found, kind="disagreement")["id"] == "c-new-alt"
     removed_rows = found[found["kind"] == "row_removed"]

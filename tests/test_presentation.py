@@ -11,7 +11,7 @@ from apptest import run_page
 from browser import READY, ROOT
 from playwright.sync_api import expect
 
-from aimap import theme
+from aimap import query, theme
 from aimap.figures.map import map_figure
 from aimap.selection import Selection
 from aimap.views import BRIEFING, VIEWS_BY_KEY, page_of
@@ -86,6 +86,9 @@ def test_presentation_screens_fit(page, server, dataset, width, height):
         chart = frame.locator(".js-plotly-plot").bounding_box()
         assert chart["height"] >= box["height"] - 2, f"{view.key}: the chart leaves its frame"
         assert page.locator(".js-plotly-plot").count() == 1  # nothing else drawn
+        if view.key == "overview":  # a row name for every country: none dropped by plotly
+            hosts = query.sites(dataset)["country"].nunique()
+            expect(frame.locator(".ytick text")).to_have_count(hosts)
         assert page.locator(".modebar").count() == 1
         assert page.locator('.modebar-btn[data-title*="png"]').count() == 0
         page.screenshot(path=str(SCREENSHOTS / f"present-{view.key}-{width}x{height}.png"))

@@ -169,7 +169,8 @@ def _marks(dataset: Dataset, shown: pd.DataFrame, keys: list[str], today: date,
     steps = steps.assign(mark=[_marker_label(dataset, waves, s) for _, s in steps.iterrows()])
     days = steps[steps["precision"] == "day"]
     marks = [_Mark(s["start"], s["mark"], theme.MUTED, "dot") for _, s in days.iterrows()]
-    marks += [_Mark(dataset.as_of, t("timeline.as_of", date=formatting.format_date(dataset.as_of)), theme.MUTED, "dash"),
+    as_of = t("timeline.as_of", date=formatting.format_date(dataset.as_of))
+    marks += [_Mark(dataset.as_of, as_of, theme.MUTED, "dash"),
               _Mark(pd.Timestamp(today), t("timeline.today"), theme.TODAY, "solid")]
     ranges = steps[(steps["precision"] != "day") & (steps["end"] >= first)
                    & (steps["start"] <= last)]

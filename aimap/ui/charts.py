@@ -78,6 +78,23 @@ def _keeping_shape(fig: go.Figure, clicks: dict) -> None:
                         config=PLOTLY_CONFIG, **clicks)
 
 
+def _presented_height(fig: go.Figure) -> float | None:
+    """The least height a presented chart needs: a bar chart's rows at presentation type,
+    one label apart (fewer px than on the page, so a wide screen holds every row), else the
+    height it was laid out for."""
+    rows = _bar_rows(fig)
+    if not rows:
+        return fig.layout.height
+    margin = fig.layout.margin
+    return (margin.t or 0) + (margin.b or 0) + len(rows) * theme.PRESENTED_FONT * fit.PITCH
+
+
+def _bar_rows(fig: go.Figure) -> set[str]:
+    """The row names of a horizontal bar chart (none for other charts)."""
+    return {label for trace in fig.data if trace.type == "bar" and trace.orientation == "h"
+            for label in (() if trace.y is None else trace.y) if label is not None}
+
+
 def _plot_shaped(page: Frame, room: str, height: bool = True) -> str:
     """CSS width (and `height`) of a box at most `room` tall and as wide as its column in
     which a map laid out for `page` has a plot of the same shape: the margins do not scale,
@@ -111,6 +128,9 @@ def _fluid(fig: go.Figure) -> go.Figure:
         fluid = go.Figure(fig).update_layout(
             height=None, title_y=1, title_yanchor="top",
             title_pad_t=round(below) + fit.title_pad(title.font.size or theme.TITLE_SIZE))
+        rows = _bar_rows(fig)
+        if rows and fig.layout.yaxis.tickvals is None:  # plotly would drop every other name
+            fluid.update_yaxes(tickmode="array", tickvals=sorted(rows))
         kept = _FLUID[id(fig)] = (fig, fluid)
     return kept[1]
 
@@ -155,7 +175,7 @@ def presented_chart(builder: FigureBuilder, data: Dataset, selection: Selection,
     fig = _figure_or_warning(builder, data, selection, name, **options)
     if fig is None:
         return
-    needed = fig.layout.height
+    needed = _presented_height(fig)
     if _is_map(fig):
         fig = _figure_or_warning(builder, data, selection, name, **options,
                                  frame=map_figures.PRESENTED)

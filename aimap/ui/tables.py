@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from urllib.parse import quote
 
 import pandas as pd
 import streamlit as st
 
-from aimap import details, formatting, notes, query
+from aimap import details, formatting, notes, query, schema
 from aimap.load import Dataset
 from aimap.safety import plain
 from aimap.text import kind_label, t
@@ -187,3 +188,22 @@ def changes_table(data: Dataset, words: pd.DataFrame, found: pd.DataFrame) -> pd
         "new": (words["new"], st.column_config.TextColumn(t("col.now"), width="medium")),
         "source": _source_column(data, sources),
     }, key="changes_table")
+
+
+def worklist_table(data: Dataset, items: pd.DataFrame) -> pd.DataFrame:
+    """The maintainers' worklist: each item with the page of the site it is about and the
+    first web source of its row; returns the table as shown, for downloading exactly that."""
+    names = query.subject_names(data)
+    sites = set(query.sites(data)["id"])
+    fields = {f: t(f"field.{f}") for f in schema.COLUMN_NAMES}
+    return _show_table({
+        "reason": (items["reason"].map(lambda r: t(f"worklist.reason.{r}")), t("col.reason")),
+        "about": (items["subject"].map(lambda s: names.get(s, s)), t("col.about")),
+        "page": ([f"/{VIEWS_BY_KEY['site'].url_path}?id={quote(s)}" if s in sites else None
+                  for s in items["subject"]],
+                 st.column_config.LinkColumn(t("nav.site"), display_text=t("site.open"))),
+        "row": (items["table"] + ".csv: " + items["id"], t("col.row")),
+        "what": (items["detail"].map(lambda d: fields.get(d, d)),
+                 st.column_config.TextColumn(t("col.what"), width="large")),
+        "source": _source_column(data, items),
+    }, key="worklist_table")

@@ -1,0 +1,69 @@
+"""The maintainers' worklist: where the next refresh of the data starts. Planned milestones
+whose date has passed with no report, figures still unknown, and claims that rest on a single
+source, each with the row it is about and its sources."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from aimap import money, query
+from aimap.load import Dataset
+
+#: The kinds of work, in the order a maintainer takes them.
+REASONS = ("overdue", "unknown", "single_source")
+COLUMNS = ("reason", "table", "id", "subject", "detail", "sources")
+#: The site figures an official expects to find (an empty one is a gap to fill).
+SITE_FIGURES = {"factories": ("host", "city", "lat", "system", "performance", "gpus"),
+                "antennas": ("coordinator", "city", "lat", "partner_count", "linked_factories")}
+
+
+def worklist(dataset: Dataset, today: date) -> pd.DataFrame:
+    """Every item of work on `dataset` on `today`, one row each (COLUMNS), in REASONS order."""
+    frame = pd.DataFrame([*_overdue(dataset, today), *_unknown(dataset),
+                          *_single_source(dataset)], columns=list(COLUMNS))
+    order = frame["reason"].map({reason: i for i, reason in enumerate(REASONS)})
+    return frame.assign(_order=order).sort_values(["_order", "table", "id", "detail"],
+                                                  kind="stable").drop(columns="_order") \
+        .reset_index(drop=True)
+
+
+def _overdue(dataset: Dataset, today: date) -> list[tuple]:
+    """Planned milestones whose last day has passed: done, slipped or refuted, a source must
+    say which."""
+    steps = dataset.milestones
+    late = steps[(steps["status"] == "planned") & (steps["end"] < pd.Timestamp(today))]
+    return [("overdue", "milestones", row.id, row.subject, row.label, row.sources)
+            for row in late.itertuples()]
+
+
+def _unknown(dataset: Dataset) -> list[tuple]:
+    """Empty site figures, and budget sites with no published budget."""
+    found = []
+    for table, fields in SITE_FIGURES.items():
+        frame = getattr(dataset, table)
+        for field in fields:
+            for row in frame[frame[field].isna() | frame[field].map(_empty_list)].itertuples():
+                found.append(("unknown", table, row.id, row.id, field, row.sources))
+    for row in money.unknown(dataset, query.sites(dataset)).itertuples():
+        found.append(("unknown", "budgets", row.id, row.id, "amount_eur", row.sources))
+    return found
+
+
+def _empty_list(value: object) -> bool:
+    return isinstance(value, tuple) and not value
+
+
+def _single_source(dataset: Dataset) -> list[tuple]:
+    """Budget claims, milestones and field claims that cite one source only."""
+    return [("single_source", table, row.id, row.subject,
+             row.field if table == "claims" else row.label, row.sources)
+            for table in ("budgets", "milestones", "claims")
+            for row in getattr(dataset, table).itertuples() if len(row.sources) == 1]
+
+
+def counts(items: pd.DataFrame) -> dict[str, int]:
+    """How many items of each reason (every reason, zero included)."""
+    found = items["reason"].value_counts()
+    return {reason: int(found.get(reason, 0)) for reason in REASONS}

@@ -1,0 +1,70 @@
+"""The maintainers' worklist, on the fixture: what is overdue on a given day, what is
+unknown, what rests on one source."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from apptest import run_page
+
+from aimap import worklist
+from aimap.text import t
+from aimap.views import page_of
+
+
+def _items(fixture, today=date(2026, 7, 1)):
+    return worklist.worklist(fixture, today)
+
+
+def test_a_planned_milestone_is_overdue_the_day_after_its_last_day(fixture):
+    steps = fixture.milestones.set_index("id")
+    install = steps.loc["m-alpha-install"]
+    assert install["status"] == "planned" and str(install["end"].date()) == "2026-06-30"
+    on_the_day = _items(fixture, date(2026, 6, 30))
+    after = _items(fixture, date(2026, 7, 1))
+    overdue = after[after["reason"] == "overdue"]
+    assert "m-alpha-install" in set(overdue["id"])
+    assert "m-alpha-install" not in set(on_the_day[on_the_day["reason"] == "overdue"]["id"])
+    assert "m-alpha-services" not in set(overdue["id"])  # ends 2026-12-31
+    assert set(steps.loc[list(overdue["id"]), "status"]) == {"planned"}
+
+
+def test_every_empty_site_figure_and_missing_budget_is_listed(fixture):
+    unknown = _items(fixture)
+    unknown = unknown[unknown["reason"] == "unknown"]
+    factories = fixture.factories.set_index("id")
+    for row in unknown[unknown["table"] == "factories"].itertuples():
+        assert factories.isna().loc[row.id, row.detail], row
+    empty_gpus = set(factories.index[factories["gpus"].isna()])
+    assert set(unknown[(unknown["table"] == "factories") & (unknown["detail"] == "gpus")]["id"]) \
+        == empty_gpus
+    budgets = unknown[unknown["table"] == "budgets"]
+    assert set(budgets["id"]).isdisjoint(set(fixture.budgets["subject"]))
+
+
+def test_single_source_rows_cite_exactly_one(fixture):
+    single = _items(fixture)
+    single = single[single["reason"] == "single_source"]
+    assert len(single) and all(len(sources) == 1 for sources in single["sources"])
+    expected = sum(len(getattr(fixture, table).query("sources.str.len() == 1"))
+                   for table in ("budgets", "milestones", "claims"))
+    assert len(single) == expected
+
+
+def test_items_come_in_order_and_are_counted(fixture):
+    items = _items(fixture)
+    order = [worklist.REASONS.index(r) for r in items["reason"]]
+    assert order == sorted(order)
+    assert sum(worklist.counts(items).values()) == len(items)
+
+
+def test_the_data_page_shows_the_worklist_with_links_to_sites(on_fixture):
+    app = run_page(page_of("data"))
+    table = next(frame.value for frame in app.dataframe if "reason" in frame.value)
+    expected = worklist.worklist(on_fixture, date.today())
+    assert len(table) == len(expected)
+    assert {m.label for m in app.metric} >= {t(f"worklist.reason.{r}") for r in worklist.REASONS}
+    assert set(table["reason"]) <= {t(f"worklist.reason.{r}") for r in worklist.REASONS}
+    links = [link for link in table["page"] if isinstance(link, str)]
+    assert links and all(link.startswith("/site?id=") for link in links)
+    assert t("data.worklist_download") in [b.label for b in app.get("download_button")]
