@@ -4,6 +4,7 @@ markers, what is coming next. Pure pandas; the figure is drawn by figures/timeli
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 import pandas as pd
 
@@ -133,7 +134,14 @@ def _group_ranks(placed: pd.DataFrame, grouping: str) -> dict[str, int]:
 
 def unplaced(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
     """Shown sites with no known milestone (listed under the chart, never silently dropped)."""
-    return shown[~shown["id"].isin(dataset.milestones["subject"])]
+    dated = _dated_subjects(dataset)
+    return shown[[site not in dated for site in shown["id"]]]
+
+
+@lru_cache(maxsize=4)
+def _dated_subjects(dataset: Dataset) -> frozenset[str]:
+    """Every subject with a milestone, memoised (each rerun asks for the shown sites)."""
+    return frozenset(dataset.milestones["subject"])
 
 
 def rivals(dataset: Dataset) -> pd.Series:
@@ -180,7 +188,8 @@ def coming_up(dataset: Dataset, shown: pd.DataFrame, today: date,
     `days` days (a range counts when it overlaps that window)."""
     start, end = pd.Timestamp(today), pd.Timestamp(today + timedelta(days=days))
     steps = dataset.milestones
+    steps = steps[(steps["status"] == "planned") & (steps["start"] <= end)
+                  & (steps["end"] >= start)]  # the few in the window first: fast on large data
     subjects = set(shown["id"]) | set(query.programme_subjects(dataset))
-    window = steps[steps["subject"].isin(subjects) & (steps["status"] == "planned")
-                   & (steps["start"] <= end) & (steps["end"] >= start)]
+    window = steps[steps["subject"].isin(subjects)]
     return window.sort_values(["start", "end"]).reset_index(drop=True)

@@ -5,6 +5,7 @@ source, each with the row it is about and its sources."""
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 import pandas as pd
 
@@ -19,8 +20,10 @@ SITE_FIGURES = {"factories": ("host", "city", "lat", "system", "performance", "g
                 "antennas": ("coordinator", "city", "lat", "partner_count", "linked_factories")}
 
 
+@lru_cache(maxsize=4)
 def worklist(dataset: Dataset, today: date) -> pd.DataFrame:
-    """Every item of work on `dataset` on `today`, one row each (COLUMNS), in REASONS order."""
+    """Every item of work on `dataset` on `today`, one row each (COLUMNS), in REASONS order;
+    memoised (the Data page reruns on every widget). Callers must not modify it in place."""
     frame = pd.DataFrame([*_overdue(dataset, today), *_unknown(dataset),
                           *_single_source(dataset)], columns=list(COLUMNS))
     order = frame["reason"].map({reason: i for i, reason in enumerate(REASONS)})

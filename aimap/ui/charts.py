@@ -74,7 +74,7 @@ def _keeping_shape(fig: go.Figure, clicks: dict) -> None:
                 f".st-key-{box} .stPlotlyChart {{height: 100% !important}}</style>",
                 unsafe_allow_html=True)
     with st.container(key=f"{box}-column"), st.container(key=box):
-        st.plotly_chart(_fluid(fig), theme=None, width="stretch", height="stretch",
+        st.plotly_chart(fig, theme=None, width="stretch", height="stretch",
                         config=PLOTLY_CONFIG, **clicks)
 
 
