@@ -208,6 +208,11 @@ class _Slide:
     plot_width: float
 
 
+#: A claim about some rows only, shaded on those rows: a colour with its own transparency,
+#: so that the legend's swatch is as light as the band (plotly's legend ignores opacity).
+_SCOPED_BAND = "rgba({}, {}, {}, 0.14)".format(*(int(theme.MUTED[i:i + 2], 16) for i in (1, 3, 5)))
+
+
 def _markers(figure: go.Figure, dataset: Dataset, shown: pd.DataFrame, keys: list[str],
              today: date, window: tuple[date, date], slide: _Slide | None = None) -> int:
     """Programme dates and today as lines labelled in a band above the plot (joined to it by
@@ -234,7 +239,7 @@ def _markers(figure: go.Figure, dataset: Dataset, shown: pd.DataFrame, keys: lis
     row_of = {key: len(keys) - 1 - i for i, key in enumerate(keys)}  # categoryarray reversed
     shapes = [dict(type="rect", xref="x", yref="y", x0=step["start"],
                    x1=step["end"] + pd.Timedelta(days=1), y0=row_of[site] - 0.5,
-                   y1=row_of[site] + 0.5, fillcolor=theme.MUTED, opacity=0.14, line_width=0,
+                   y1=row_of[site] + 0.5, fillcolor=_SCOPED_BAND, line_width=0,
                    layer="below")
               for _, step in ranges.iterrows()
               for site in timeline.scope_rows(shown, step["subject"]) if site in row_of]
@@ -266,7 +271,7 @@ def _legend_marks() -> list[go.Scatter]:
             line(t("timeline.legend.as_of"), theme.MUTED, "dash", 2),
             line(t("timeline.legend.today"), theme.TODAY, "solid", 2),
             go.Bar(x=[None], y=[None], orientation="h", name=t("timeline.legend.scoped"),
-                   legendgroup="marks", marker=dict(color=theme.MUTED, opacity=0.14),
+                   legendgroup="marks", marker=dict(color=_SCOPED_BAND),
                    hoverinfo="skip"),
             go.Scatter(x=[None], y=[None], mode="markers", name=t("timeline.legend.day"),
                        legendgroup="marks", hoverinfo="skip",
