@@ -8,15 +8,13 @@ day, and a column added since is simply new in every row."""
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
 from aimap import formatting, schema
-from aimap.load import read_table_bytes
+from aimap.load import csv_rows, read_table_bytes
 
 RELEASES_DIR = "releases"
 #: The kinds of change, in the order a reader meets them.
@@ -50,10 +48,7 @@ def _is_date(name: str) -> bool:
 def rows(folder: Path, table: schema.Table) -> dict[str, dict[str, str]]:
     """A table's rows by key, as text; empty when the file is missing or unreadable."""
     raw, _ = read_table_bytes(Path(folder) / table.file)
-    if not raw:
-        return {}
-    reader = csv.DictReader(io.StringIO(raw.decode("utf-8-sig", errors="replace"), newline=""))
-    return {_key(table, row): row for row in reader}
+    return {_key(table, row): row for row in csv_rows(raw or b"")}
 
 
 def _key(table: schema.Table, row: dict[str, str]) -> str:

@@ -6,11 +6,11 @@ rewrites data/datapackage.json, and applying meta.csv from the Data page does to
 from __future__ import annotations
 
 import csv
-import io
 import json
 from pathlib import Path
 
 from aimap import schema
+from aimap.load import csv_rows
 
 FILE = "datapackage.json"
 #: Table Schema type of each column kind (a `reflist` is a ';'-separated list).
@@ -78,9 +78,8 @@ def descriptor(meta: dict[str, str]) -> dict:
 def text(meta_csv: bytes) -> bytes:
     """datapackage.json's bytes for the meta.csv given: the same bytes until the schema or
     meta.csv changes."""
-    rows = csv.DictReader(io.StringIO(meta_csv.decode("utf-8", errors="replace"), newline=""))
     try:
-        meta = {row.get("key") or "": row.get("value") or "" for row in rows}
+        meta = {row.get("key", ""): row.get("value", "") for row in csv_rows(meta_csv)}
     except csv.Error:  # a table being repaired: described without its title and licence
         meta = {}
     return (json.dumps(descriptor(meta), indent=2, ensure_ascii=False) + "\n").encode("utf-8")

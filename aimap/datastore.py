@@ -25,6 +25,7 @@ from aimap import datapackage, formatting, safety, schema
 from aimap.load import (
     GEO_FILE,
     DataError,
+    csv_rows,
     file_problem,
     load_dataset,
     read_table_bytes,
@@ -111,8 +112,8 @@ def diff(table: str, old_content: bytes, new_content: bytes) -> list[RowChange]:
     """What `new_content` adds, removes and changes in `old_content`, row by row (rows are
     matched on the table's key; tables without a key compare whole rows)."""
     spec = schema.TABLES_BY_NAME[table]
-    before = _rows(old_content)
-    after = _rows(new_content)
+    before = csv_rows(old_content)
+    after = csv_rows(new_content)
     if not spec.key:
         return _whole_row_changes(before, after)
     old = {row.get(spec.key, ""): row for row in before}
@@ -145,16 +146,7 @@ def _whole_row_changes(before: list[dict[str, str]],
 def row_count(folder: Path, table: str) -> int | None:
     """How many rows `table` holds on disk, also when it does not validate; None if missing."""
     raw, _ = read_table_bytes(Path(folder, schema.TABLES_BY_NAME[table].file))
-    return None if raw is None else len(_rows(raw))
-
-
-def _rows(content: bytes) -> list[dict[str, str]]:
-    """The rows as dicts of stripped strings; cells beyond the header are left out (the
-    validator reports them)."""
-    reader = csv.DictReader(io.StringIO(content.decode("utf-8", errors="replace"), newline=""))
-    rows = [{k.strip(): (v or "").strip() for k, v in row.items() if isinstance(k, str)}
-            for row in reader]
-    return [row for row in rows if any(row.values())]
+    return None if raw is None else len(csv_rows(raw))
 
 
 def current(folder: Path, table: str) -> bytes:
@@ -238,7 +230,7 @@ def applied(folder: Path, table: str | None = None) -> list[Applied]:
     read are left out."""
     raw, _ = read_table_bytes(Path(folder) / HISTORY_DIR / LOG_FILE)
     found = []
-    for row in _rows(raw or b""):
+    for row in csv_rows(raw or b""):
         try:
             when = datetime.fromisoformat(row.get("applied_at", ""))
         except ValueError:

@@ -125,6 +125,15 @@ def read_table_bytes(path: Path) -> tuple[bytes | None, str | None]:
     return (None, too_large) if too_large else (raw, None)
 
 
+def csv_rows(content: bytes) -> list[dict[str, str]]:
+    """A table's rows as dicts of stripped strings, as text (before any check); cells beyond
+    the header are left out (the validator reports them), and so are empty rows."""
+    reader = csv.DictReader(io.StringIO(content.decode("utf-8", errors="replace"), newline=""))
+    rows = [{k.strip(): (v or "").strip() for k, v in row.items() if isinstance(k, str)}
+            for row in reader]
+    return [row for row in rows if any(row.values())]
+
+
 def _encoding_problem(raw: bytes) -> str | None:
     """Why the bytes are not the plain UTF-8 text a table must be (checked before decoding)."""
     if raw.startswith(b"\xef\xbb\xbf"):

@@ -50,11 +50,21 @@ PHASE_COLOURS = {"setup": "#56B4E9", "procurement": "#E69F00", "build": "#D55E00
 TODAY = "#B2182B"
 
 
+def _channels(colour: str) -> list[int]:
+    """The red, green and blue of '#rrggbb'."""
+    return [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+
+
 def lighten(colour: str, amount: float) -> str:
     """`colour` ('#rrggbb') mixed with white; amount 0 keeps it, 1 gives white."""
-    channels = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
-    mixed = [round(c + (255 - c) * amount) for c in channels]
+    mixed = [round(c + (255 - c) * amount) for c in _channels(colour)]
     return "#" + "".join(f"{c:02x}" for c in mixed)
+
+
+def see_through(colour: str, alpha: float) -> str:
+    """`colour` ('#rrggbb') with its own transparency, as plotly's legend draws it (a
+    trace's or shape's opacity is not shown in its legend swatch)."""
+    return "rgba({}, {}, {}, {})".format(*_channels(colour), alpha)
 
 #: Sequential classes for choropleths, light to dark: CIELab lightness from 80 down to 11,
 #: hue from blue to indigo, so any two classes, white and NO_DATA are at least 10 apart
@@ -99,13 +109,17 @@ PRESENTED_FONT = 20
 _PRESENTED_BOTTOM = 1.4
 
 
+def is_map(figure: go.Figure) -> bool:
+    """True for a figure drawn on a map (it has no axes, and keeps its shape on screen)."""
+    return any(trace.type in ("choropleth", "scattergeo") for trace in figure.data)
+
+
 def for_presentation(figure: go.Figure) -> go.Figure:
     """Larger type (chart text 18 px and up) and darker greys, for a shared screen; the
     bottom margin grows with the axis labels and the sources footer it holds, and the footer
     stays at the page's foot."""
     bottom = figure.layout.margin.b if figure.layout.margin.b is not None else MARGIN["b"]
-    on_axes = not any(trace.type in ("choropleth", "scattergeo") for trace in figure.data)
-    grown = round(bottom * _PRESENTED_BOTTOM) if on_axes else bottom  # a map has no axis
+    grown = bottom if is_map(figure) else round(bottom * _PRESENTED_BOTTOM)  # a map: no axis
     figure.update_layout(font_size=PRESENTED_FONT, title_font_size=30, legend_font_size=19,
                          hoverlabel_font_size=18, margin_b=grown)
     for note in figure.layout.annotations:

@@ -103,8 +103,8 @@ def site_figure(dataset: Dataset, selection: Selection, id: str = "",
     split = 1 - facts_px / plot
     figure = go.Figure([
         tables.trace(fact_header, fact_columns, dict(x=[0, 1], y=[split, 1]), fact_widths),
-        tables.trace(claim_header, claims, dict(x=[0, 1], y=[0, max(0, split - _SHEET_GAP / plot)]),
-               claim_widths),
+        tables.trace(claim_header, claims,
+                     dict(x=[0, 1], y=[0, max(0, split - _SHEET_GAP / plot)]), claim_widths),
     ])
     site = profile.site
     place = ", ".join(str(v) for v in (site["city"], query.country_names(dataset).get(

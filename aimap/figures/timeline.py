@@ -208,9 +208,8 @@ class _Slide:
     plot_width: float
 
 
-#: A claim about some rows only, shaded on those rows: a colour with its own transparency,
-#: so that the legend's swatch is as light as the band (plotly's legend ignores opacity).
-_SCOPED_BAND = "rgba({}, {}, {}, 0.14)".format(*(int(theme.MUTED[i:i + 2], 16) for i in (1, 3, 5)))
+#: A claim about some rows only, shaded on those rows, as light in the legend as on them.
+_SCOPED_BAND = theme.see_through(theme.MUTED, 0.14)
 
 
 def _markers(figure: go.Figure, dataset: Dataset, shown: pd.DataFrame, keys: list[str],

@@ -50,14 +50,10 @@ def chart(fig: go.Figure, key: str | None = None) -> None:
     `key`, clicking a point reruns the page and `state.new_clicks(key)` tells what. A map
     keeps the shape it was laid out for (see `_keeping_shape`)."""
     clicks = {} if key is None else dict(key=key, on_select="rerun", selection_mode="points")
-    if _is_map(fig):
+    if theme.is_map(fig):
         _keeping_shape(fig, clicks)
     else:
         st.plotly_chart(fig, theme=None, width="stretch", config=PLOTLY_CONFIG, **clicks)
-
-
-def _is_map(fig: go.Figure) -> bool:
-    return any(trace.type in ("choropleth", "scattergeo") for trace in fig.data)
 
 
 def _keeping_shape(fig: go.Figure, clicks: dict) -> None:
@@ -118,7 +114,7 @@ _FLUID: dict[int, tuple[go.Figure, go.Figure]] = {}
 def _fluid(fig: go.Figure) -> go.Figure:
     """`fig` without its height, so that it fills its box, and its title as far below the
     top in px as laid out (not as a share of a height it no longer has); the copy is kept
-    with the figure (copying a large map revalidates it)."""
+    with the figure (copying a large figure revalidates it)."""
     kept = _FLUID.get(id(fig))
     if kept is None or kept[0] is not fig:
         if len(_FLUID) >= 32:
@@ -172,16 +168,13 @@ def presented_chart(builder: FigureBuilder, data: Dataset, selection: Selection,
     """The one chart of presentation mode, in a frame the screen's height (see present.py):
     stretched to fill it, never below the height its rows need (a taller chart scrolls in its
     frame, not off the screen); a map is laid out for a wide screen and keeps that shape."""
-    fig = _figure_or_warning(builder, data, selection, name, **options)
+    on_map = builder is map_figures.map_figure  # laid out for the presented screen at once
+    page = {"frame": map_figures.PRESENTED} if on_map else {}
+    fig = _figure_or_warning(builder, data, selection, name, **options, **page)
     if fig is None:
         return
-    needed = _presented_height(fig)
-    if _is_map(fig):
-        fig = _figure_or_warning(builder, data, selection, name, **options,
-                                 frame=map_figures.PRESENTED)
-        if fig is None:
-            return
-        needed = _MAP_HEIGHT
+    needed = _MAP_HEIGHT if on_map else _presented_height(fig)
+    if on_map:
         st.markdown("<style>[data-testid=stMainBlockContainer] {container-type: inline-size} "
                     ".st-key-present-chart {"
                     f"{_plot_shaped(map_figures.PRESENTED, '(100vh - 5.5rem)', height=False)}"
