@@ -252,8 +252,6 @@ META = Table("meta", "Facts about the dataset itself, one per row.", (
 TABLES: tuple[Table, ...] = (SOURCES, COUNTRIES, FACTORIES, ANTENNAS, BUDGETS, MILESTONES,
                              SECTORS, SECTOR_TAXONOMY, CLAIMS, META)
 TABLES_BY_NAME = {t.name: t for t in TABLES}
-#: Every column name of every table (each has a `field.<name>` message for people).
-COLUMN_NAMES = tuple(sorted({c.name for t in TABLES for c in t.columns}))
 
 #: Bounding box every site must fall in (lon_min, lat_min, lon_max, lat_max).
 EUROPE_BOUNDS = (-25.0, 34.0, 45.0, 72.0)

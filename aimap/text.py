@@ -585,6 +585,13 @@ def plural(key: str, count: int, **values: object) -> str:
     return template.format(count=count, **values)
 
 
+def field_label(name: str) -> str:
+    """A column's name for people ('gpus' -> 'GPUs / AI accelerators'); a name the catalogue
+    does not know (none, or a column no longer in the schema) as it is."""
+    key = f"field.{name}"
+    return t(key) if key in MESSAGES[DEFAULT_LANGUAGE] else name
+
+
 def kind_label(kind: str) -> str:
     """Display name of a site kind."""
     return t(f"kind.{kind}")

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from aimap import details, formatting, safety, text
+from aimap import details, formatting, safety, schema, text
 from aimap.selection import Selection
 
 
@@ -151,3 +151,10 @@ def test_sources_text_is_numbered_without_ids_or_file_names():
     assert details.sources_text(sources) == (
         "1. A page — example.org, 10 Oct 2025\n    https://example.org/a\n"
         f"2. Un article — French news article\n    {text.t('source.seed')}\n")
+
+
+def test_every_column_has_a_name_for_people():
+    unnamed = [c.name for table in schema.TABLES for c in table.columns
+               if text.field_label(c.name) == c.name]
+    assert unnamed == []
+    assert text.field_label("") == "" and text.field_label("nothing") == "nothing"

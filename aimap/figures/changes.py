@@ -11,7 +11,7 @@ from aimap.figures import fit, tables
 from aimap.figures.common import NARROW_FOOTER, Caption, Frame, footer_room, framed
 from aimap.load import Dataset, data_dir
 from aimap.selection import Selection
-from aimap.text import DEFAULT_LANGUAGE, MESSAGES, plural, t
+from aimap.text import field_label, plural, t
 
 #: The table's page where none is given (this wide, for wrapping), and its least and most
 #: height: taller, export would shrink the type to fit a page; the rest are counted instead.
@@ -43,7 +43,6 @@ def readable(dataset: Dataset, found: pd.DataFrame) -> pd.DataFrame:
     """The changes in words: what kind, about which site, which field, before and now (an
     empty value of a changed field reads 'unknown')."""
     names = query.subject_names(dataset)
-    fields = MESSAGES[DEFAULT_LANGUAGE]
     changed = found["field"] != ""  # an empty value of a changed field was unknown
 
     def value(column: str) -> list[str]:
@@ -52,7 +51,7 @@ def readable(dataset: Dataset, found: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "change": [t(f"changes.kind.{kind}") for kind in found["kind"]],
         "subject": [names.get(s, s) for s in found["subject"]],
-        "field": [t(f"field.{f}") if f"field.{f}" in fields else f for f in found["field"]],
+        "field": [field_label(f) for f in found["field"]],
         "old": value("old"),
         "new": value("new"),
         "sources": list(found["sources"]),

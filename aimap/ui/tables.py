@@ -8,10 +8,10 @@ from urllib.parse import quote
 import pandas as pd
 import streamlit as st
 
-from aimap import details, formatting, notes, query, schema
+from aimap import details, formatting, notes, query
 from aimap.load import Dataset
 from aimap.safety import plain
-from aimap.text import kind_label, t
+from aimap.text import field_label, kind_label, t
 from aimap.views import VIEWS_BY_KEY
 
 #: LinkColumn shows the web domain of a source rather than its whole address.
@@ -195,7 +195,6 @@ def worklist_table(data: Dataset, items: pd.DataFrame) -> pd.DataFrame:
     first web source of its row; returns the table as shown, for downloading exactly that."""
     names = query.subject_names(data)
     sites = set(query.sites(data)["id"])
-    fields = {f: t(f"field.{f}") for f in schema.COLUMN_NAMES}
     return _show_table({
         "reason": (items["reason"].map(lambda r: t(f"worklist.reason.{r}")), t("col.reason")),
         "about": (items["subject"].map(lambda s: names.get(s, s)), t("col.about")),
@@ -203,7 +202,7 @@ def worklist_table(data: Dataset, items: pd.DataFrame) -> pd.DataFrame:
                   for s in items["subject"]],
                  st.column_config.LinkColumn(t("nav.site"), display_text=t("site.open"))),
         "row": (items["table"] + ".csv: " + items["id"], t("col.row")),
-        "what": (items["detail"].map(lambda d: fields.get(d, d)),
+        "what": (items["detail"].map(field_label),
                  st.column_config.TextColumn(t("col.what"), width="large")),
         "source": _source_column(data, items),
     }, key="worklist_table")
