@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from aimap import formatting, schema
+from aimap import formatting, frames, schema
 from aimap.load import csv_rows, read_table_bytes
 
 RELEASES_DIR = "releases"
@@ -63,11 +63,8 @@ def compare(old_folder: Path, new_folder: Path) -> pd.DataFrame:
     in KINDS order, then table and id."""
     found = [change for table in schema.TABLES
              for change in _table_changes(table, rows(old_folder, table), rows(new_folder, table))]
-    frame = pd.DataFrame(found, columns=list(COLUMNS))
-    order = frame["kind"].map({kind: i for i, kind in enumerate(KINDS)})
-    return frame.assign(_order=order).sort_values(["_order", "table", "id", "field"],
-                                                  kind="stable").drop(columns="_order") \
-        .reset_index(drop=True)
+    return frames.in_order(pd.DataFrame(found, columns=list(COLUMNS)), "kind", KINDS,
+                           ["table", "id", "field"])
 
 
 def _table_changes(table: schema.Table, old: dict[str, dict[str, str]],
@@ -153,5 +150,4 @@ def for_reader(changes: pd.DataFrame, site_ids: set[str], shown_ids: set[str],
 
 def counts(changes: pd.DataFrame) -> dict[str, int]:
     """How many changes of each kind (every kind, zero included)."""
-    found = changes["kind"].value_counts()
-    return {kind: int(found.get(kind, 0)) for kind in KINDS}
+    return frames.counted(changes, "kind", KINDS)

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from aimap import money, query
+from aimap import frames, money, query
 from aimap.load import Dataset
 
 #: The kinds of work, in the order a maintainer takes them.
@@ -24,12 +24,9 @@ SITE_FIGURES = {"factories": ("host", "city", "lat", "system", "performance", "g
 def worklist(dataset: Dataset, today: date) -> pd.DataFrame:
     """Every item of work on `dataset` on `today`, one row each (COLUMNS), in REASONS order;
     memoised (the Data page reruns on every widget). Callers must not modify it in place."""
-    frame = pd.DataFrame([*_overdue(dataset, today), *_unknown(dataset),
-                          *_single_source(dataset)], columns=list(COLUMNS))
-    order = frame["reason"].map({reason: i for i, reason in enumerate(REASONS)})
-    return frame.assign(_order=order).sort_values(["_order", "table", "id", "detail"],
-                                                  kind="stable").drop(columns="_order") \
-        .reset_index(drop=True)
+    found = [*_overdue(dataset, today), *_unknown(dataset), *_single_source(dataset)]
+    return frames.in_order(pd.DataFrame(found, columns=list(COLUMNS)), "reason", REASONS,
+                           ["table", "id", "detail"])
 
 
 def _overdue(dataset: Dataset, today: date) -> list[tuple]:
@@ -68,5 +65,4 @@ def _single_source(dataset: Dataset) -> list[tuple]:
 
 def counts(items: pd.DataFrame) -> dict[str, int]:
     """How many items of each reason (every reason, zero included)."""
-    found = items["reason"].value_counts()
-    return {reason: int(found.get(reason, 0)) for reason in REASONS}
+    return frames.counted(items, "reason", REASONS)
