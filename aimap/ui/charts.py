@@ -78,11 +78,12 @@ def _presented_height(fig: go.Figure) -> float | None:
     """The least height a presented chart needs: a bar chart's rows at presentation type,
     one label apart (fewer px than on the page, so a wide screen holds every row), else the
     height it was laid out for."""
-    rows = _bar_rows(fig)
+    declared = fig.layout.yaxis.tickvals  # every row, those without a bar too (a timeline's)
+    rows = len(declared) if declared is not None else len(_bar_rows(fig))
     if not rows:
         return fig.layout.height
     margin = fig.layout.margin
-    return (margin.t or 0) + (margin.b or 0) + len(rows) * theme.PRESENTED_FONT * fit.PITCH
+    return (margin.t or 0) + (margin.b or 0) + rows * theme.PRESENTED_FONT * fit.PITCH
 
 
 def _bar_rows(fig: go.Figure) -> set[str]:
