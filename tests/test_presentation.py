@@ -86,6 +86,10 @@ def test_presentation_screens_fit(page, server, dataset, width, height):
         chart = frame.locator(".js-plotly-plot").bounding_box()
         assert chart["height"] >= box["height"] - 2, f"{view.key}: the chart leaves its frame"
         assert page.locator(".js-plotly-plot").count() == 1  # nothing else drawn
+        names = sorted((b["y"], b["y"] + b["height"]) for b in (
+            label.bounding_box() for label in frame.locator(".ytick text").all()) if b)
+        touching = [pair for pair in zip(names, names[1:]) if pair[1][0] < pair[0][1] - 1]
+        assert not touching, f"{view.key}: row names overlap {touching[:3]}"
         if view.key == "overview":  # a row name for every country: none dropped by plotly
             hosts = query.sites(dataset)["country"].nunique()
             expect(frame.locator(".ytick text")).to_have_count(hosts)
