@@ -26,6 +26,8 @@ _SITE_TABLES = ("factories", "antennas")
 _NOTE_FIELDS = ("notes", "sources", "title", "publisher", "scope_note", "as_of_note")
 #: Tables whose rows describe the sources and the data, not the infrastructure.
 _BOOKKEEPING = ("sources", "meta", "sector_taxonomy")
+#: The record of checks is about the work on the data, not a change of it.
+_UNCOMPARED = ("verifications",)
 
 
 def releases(folder: Path) -> tuple[str, ...]:
@@ -48,20 +50,13 @@ def _is_date(name: str) -> bool:
 def rows(folder: Path, table: schema.Table) -> dict[str, dict[str, str]]:
     """A table's rows by key, as text; empty when the file is missing or unreadable."""
     raw, _ = read_table_bytes(Path(folder) / table.file)
-    return {_key(table, row): row for row in csv_rows(raw or b"")}
-
-
-def _key(table: schema.Table, row: dict[str, str]) -> str:
-    """A row's identity: its key column, or (sectors) the subject, sector and label."""
-    if table.key:
-        return row.get(table.key) or ""
-    return " | ".join(row.get(c) or "" for c in ("subject", "sector", "raw_label"))
+    return {schema.row_key(table, row): row for row in csv_rows(raw or b"")}
 
 
 def compare(old_folder: Path, new_folder: Path) -> pd.DataFrame:
     """Every change from `old_folder`'s tables to `new_folder`'s, one row each (COLUMNS),
     in KINDS order, then table and id."""
-    found = [change for table in schema.TABLES
+    found = [change for table in schema.TABLES if table.name not in _UNCOMPARED
              for change in _table_changes(table, rows(old_folder, table), rows(new_folder, table))]
     return frames.in_order(pd.DataFrame(found, columns=list(COLUMNS)), "kind", KINDS,
                            ["table", "id", "field"])
@@ -119,7 +114,7 @@ def _subject(table: schema.Table, row: dict[str, str]) -> str:
 def _summary(table: schema.Table, row: dict[str, str]) -> str:
     """A whole row in a few words: its name or label, and its figure or date."""
     words = row.get("name") or row.get("label") or row.get("title") or row.get("value") or \
-        row.get("raw_label") or _key(table, row)
+        row.get("raw_label") or schema.row_key(table, row)
     if row.get("amount_eur"):
         return f"{words} ({formatting.format_money(_number(row['amount_eur']))})"
     if row.get("start"):

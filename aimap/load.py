@@ -68,6 +68,7 @@ class Dataset:
     sectors: pd.DataFrame
     sector_taxonomy: pd.DataFrame
     claims: pd.DataFrame
+    verifications: pd.DataFrame
     meta: Mapping[str, str]
     geojson: Mapping
 

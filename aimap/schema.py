@@ -5,6 +5,7 @@ Adding a column means adding a row here and a line in data/README.md (a test che
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 CONFIDENCE = ("high", "medium", "low")
@@ -244,14 +245,40 @@ CLAIMS = Table("claims", "Field-level claims that disagree with the value in the
     _notes(),
 ), key="id")
 
+#: The tables whose rows are checked against their sources, and what a check can find.
+VERIFIED_TABLES = ("factories", "antennas", "budgets", "milestones", "claims", "sectors")
+VERIFICATION_RESULTS = ("agree", "corrected", "filled", "resolved", "partial", "source_missing")
+
+VERIFICATIONS = Table("verifications", "Each check of a row against its sources: when, and what "
+                      "it found; a row's last check is its verification date.", (
+    Column("table", "enum", "The table of the row checked.", required=True,
+           allowed=VERIFIED_TABLES),
+    Column("row", "text", "The row checked: its id; for sectors.csv, "
+           "'subject | sector | raw_label'.", required=True),
+    Column("verified_on", "date", "Day of the check (YYYY-MM-DD).", required=True),
+    Column("result", "enum", "agree, corrected, filled (an unknown found), resolved (an overdue "
+           "milestone settled), partial, or source_missing (not found in the stored copies).",
+           required=True, allowed=VERIFICATION_RESULTS),
+    _notes(),
+))
+
 META = Table("meta", "Facts about the dataset itself, one per row.", (
     Column("key", "id", "as_of, title, licence, …", required=True),
     Column("value", "text", "The value.", required=True),
 ), key="key")
 
 TABLES: tuple[Table, ...] = (SOURCES, COUNTRIES, FACTORIES, ANTENNAS, BUDGETS, MILESTONES,
-                             SECTORS, SECTOR_TAXONOMY, CLAIMS, META)
+                             SECTORS, SECTOR_TAXONOMY, CLAIMS, VERIFICATIONS, META)
 TABLES_BY_NAME = {t.name: t for t in TABLES}
+
+
+
+def row_key(table: Table, row: Mapping[str, str]) -> str:
+    """A row's identity as text: its key column, or (sectors) its subject, sector and label."""
+    if table.key:
+        return row.get(table.key) or ""
+    return " | ".join(row.get(c) or "" for c in ("subject", "sector", "raw_label"))
+
 
 #: Bounding box every site must fall in (lon_min, lat_min, lon_max, lat_max).
 EUROPE_BOUNDS = (-25.0, 34.0, 45.0, 72.0)

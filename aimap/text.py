@@ -227,6 +227,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "site.notes": "Notes",
         "site.unknown_id": "No site has the id '{id}'. Choose one from the list.",
         "site.back_to_map": "Show on the map",
+        "field.table": "Table",
+        "field.row": "Row",
+        "field.verified_on": "Verified on",
+        "field.result": "Result of the check",
         "field.kind": "Kind",
         "field.wave": "Selection wave",
         "field.selected_on": "Selected on",
@@ -315,11 +319,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "changes.count.one": "1 change",
         "changes.count.other": "{count} changes",
         "data.worklist": "Worklist for the next refresh",
-        "data.worklist_intro": "Where the next check of the data starts, on {today}: planned "
+        "data.worklist_intro": "Where the next check of the data starts, on {today}: rows not "
+                               "checked against their sources for six months, planned "
                                "milestones whose date has passed with no report (a source must "
                                "say done, slipped or refuted), figures still unknown, and claims "
                                "resting on a single source.",
         "data.worklist_download": "Download the worklist (CSV)",
+        "worklist.reason.not_verified": "Not verified for 6 months",
+        "worklist.never_verified": "never checked against its sources",
+        "worklist.last_verified": "last checked on {day}",
         "worklist.reason.overdue": "Date passed, not confirmed",
         "worklist.reason.unknown": "Unknown figure",
         "worklist.reason.single_source": "Single source",

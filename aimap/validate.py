@@ -322,9 +322,25 @@ def check_meta(raw: Raw) -> list[str]:
     return [f"meta.csv:{as_of['_line']}:value: as_of {problem}"] if problem else []
 
 
+def check_verifications(raw: Raw) -> list[str]:
+    """Each check names a row that exists, on a day that has come."""
+    keys = {name: {schema.row_key(schema.TABLES_BY_NAME[name], r) for r in raw[name]}
+            for name in schema.VERIFIED_TABLES}
+    today = date.today().isoformat()
+    problems = []
+    for row in raw["verifications"]:
+        if row["row"] not in keys[row["table"]]:
+            problems.append(f"{_where(schema.VERIFICATIONS, row, 'row')}: '{row['row']}' is not "
+                            f"a row of {row['table']}.csv")
+        if row["verified_on"] > today:
+            problems.append(f"{_where(schema.VERIFICATIONS, row, 'verified_on')}: "
+                            f"{row['verified_on']} has not come yet")
+    return problems
+
+
 _CROSS_RULES: tuple[Callable[[Raw], Iterable[str]], ...] = (
     check_coordinates, check_date_order, check_amounts, check_one_preferred, check_labels,
-    check_meta,
+    check_meta, check_verifications,
 )
 
 

@@ -1,6 +1,7 @@
-"""The maintainers' worklist: where the next refresh of the data starts. Planned milestones
-whose date has passed with no report, figures still unknown, and claims that rest on a single
-source, each with the row it is about and its sources."""
+"""The maintainers' worklist: where the next refresh of the data starts. Rows not checked
+against their sources for six months, planned milestones whose date has passed with no report,
+figures still unknown, and claims that rest on a single source, each with the row it is about
+and its sources."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ from functools import lru_cache
 
 import pandas as pd
 
-from aimap import frames, money, query
+from aimap import frames, money, query, schema
 from aimap.load import Dataset
 
 #: The kinds of work, in the order a maintainer takes them.
-REASONS = ("overdue", "unknown", "single_source")
+REASONS = ("not_verified", "overdue", "unknown", "single_source")
+#: A row last checked longer ago than this is due for another check.
+VERIFY_EVERY = pd.DateOffset(months=6)
 COLUMNS = ("reason", "table", "id", "subject", "detail", "sources")
 #: The site figures an official expects to find (an empty one is a gap to fill).
 SITE_FIGURES = {"factories": ("host", "city", "lat", "system", "performance", "gpus"),
@@ -24,9 +27,34 @@ SITE_FIGURES = {"factories": ("host", "city", "lat", "system", "performance", "g
 def worklist(dataset: Dataset, today: date) -> pd.DataFrame:
     """Every item of work on `dataset` on `today`, one row each (COLUMNS), in REASONS order;
     memoised (the Data page reruns on every widget). Callers must not modify it in place."""
-    found = [*_overdue(dataset, today), *_unknown(dataset), *_single_source(dataset)]
+    found = [*_not_verified(dataset, today), *_overdue(dataset, today), *_unknown(dataset),
+             *_single_source(dataset)]
     return frames.in_order(pd.DataFrame(found, columns=list(COLUMNS)), "reason", REASONS,
                            ["table", "id", "detail"])
+
+
+def last_verified(dataset: Dataset) -> dict[tuple[str, str], pd.Timestamp]:
+    """The day each checked row was last checked, by (table, row key)."""
+    checks = dataset.verifications.groupby(["table", "row"])["verified_on"].max()
+    return checks.to_dict()
+
+
+def _not_verified(dataset: Dataset, today: date) -> list[tuple]:
+    """Rows never checked, or last checked more than VERIFY_EVERY before `today`; the detail
+    is the day of the last check (empty: never)."""
+    last = last_verified(dataset)
+    due = pd.Timestamp(today) - VERIFY_EVERY
+    found = []
+    for name in schema.VERIFIED_TABLES:
+        table = schema.TABLES_BY_NAME[name]
+        for row in getattr(dataset, name).to_dict("records"):
+            key = schema.row_key(table, row)
+            checked = last.get((name, key))
+            if checked is None or checked < due:
+                found.append(("not_verified", name, key, row.get("subject") or key,
+                              "" if checked is None else checked.date().isoformat(),
+                              row.get("sources") or ()))
+    return found
 
 
 def _overdue(dataset: Dataset, today: date) -> list[tuple]:

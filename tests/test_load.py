@@ -272,3 +272,15 @@ def test_a_site_is_labelled_by_its_short_name_else_its_name(fixture_copy):
     assert labels["alpha-aif"] == "AAIF"
     assert labels["eta-ant"] == "Eta AI Factory Antenna"
     assert query.site_names(dataset)["alpha-aif"] == "Alpha AI Factory"
+
+
+def test_a_check_of_a_row_that_does_not_exist_is_refused(fixture_copy):
+    folder = fixture_copy
+    with (folder / "verifications.csv").open("a") as handle:
+        handle.write("factories,no-such-site,2026-01-01,agree,\n"
+                     "budgets,b-alpha-total,2039-01-01,agree,\n")
+    with pytest.raises(DataError) as error:
+        load_dataset(folder)
+    assert error.value.problems == [
+        "verifications.csv:7:row: 'no-such-site' is not a row of factories.csv",
+        "verifications.csv:8:verified_on: 2039-01-01 has not come yet"]

@@ -8,6 +8,7 @@ from datetime import date
 from apptest import run_page
 
 from aimap import worklist
+from aimap.formatting import format_date
 from aimap.text import t
 from aimap.views import page_of
 
@@ -68,3 +69,32 @@ def test_the_data_page_shows_the_worklist_with_links_to_sites(on_fixture):
     links = [link for link in table["page"] if isinstance(link, str)]
     assert links and all(link.startswith("/site?id=") for link in links)
     assert t("data.worklist_download") in [b.label for b in app.get("download_button")]
+    checks = table[table["reason"] == t("worklist.reason.not_verified")]["what"]
+    assert t("worklist.never_verified") in set(checks)
+    assert t("worklist.last_verified", day=format_date("2025-12-01")) in set(checks)
+
+
+def test_rows_never_checked_or_checked_over_six_months_ago_are_due(fixture):
+    items = _items(fixture, date(2026, 7, 1))
+    due = items[items["reason"] == "not_verified"].set_index(["table", "id"])["detail"]
+    assert ("factories", "alpha-aif") not in due.index  # its last check, 2026-06-15, is recent
+    assert due[("factories", "beta-aif")] == "2025-12-01"  # 7 months before
+    assert due[("factories", "gamma-aif")] == ""  # never checked
+    assert ("budgets", "b-alpha-total") not in due.index
+    assert ("sectors", "alpha-aif | S01 | health") not in due.index
+    assert ("sectors", "alpha-aif | S02 | climate") in due.index
+    rows = sum(len(getattr(fixture, name)) for name in worklist.schema.VERIFIED_TABLES)
+    assert len(due) == rows - 3
+
+
+def test_a_check_falls_due_six_months_after_it(fixture):
+    before = _items(fixture, date(2026, 12, 1))
+    after = _items(fixture, date(2026, 12, 2))
+    budget = ("not_verified", "budgets", "b-alpha-total")
+    assert budget not in set(zip(before["reason"], before["table"], before["id"]))
+    assert budget in set(zip(after["reason"], after["table"], after["id"]))
+
+
+def test_last_verified_is_the_latest_check_of_a_row(fixture):
+    last = worklist.last_verified(fixture)
+    assert str(last[("factories", "alpha-aif")].date()) == "2026-06-15"

@@ -190,6 +190,15 @@ def changes_table(data: Dataset, words: pd.DataFrame, found: pd.DataFrame) -> pd
     }, key="changes_table")
 
 
+def _work_detail(reason: str, detail: str) -> str:
+    """What an item is about, for people: the field, or when a row was last checked."""
+    if reason != "not_verified":
+        return field_label(detail)
+    if not detail:
+        return t("worklist.never_verified")
+    return t("worklist.last_verified", day=formatting.format_date(detail))
+
+
 def worklist_table(data: Dataset, items: pd.DataFrame) -> pd.DataFrame:
     """The maintainers' worklist: each item with the page of the site it is about and the
     first web source of its row; returns the table as shown, for downloading exactly that."""
@@ -202,7 +211,7 @@ def worklist_table(data: Dataset, items: pd.DataFrame) -> pd.DataFrame:
                   for s in items["subject"]],
                  st.column_config.LinkColumn(t("nav.site"), display_text=t("site.open"))),
         "row": (items["table"] + ".csv: " + items["id"], t("col.row")),
-        "what": (items["detail"].map(field_label),
+        "what": ([_work_detail(r, d) for r, d in zip(items["reason"], items["detail"])],
                  st.column_config.TextColumn(t("col.what"), width="large")),
         "source": _source_column(data, items),
     }, key="worklist_table")
