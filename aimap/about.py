@@ -24,6 +24,7 @@ TERMS = (
     Term("kind.gigafactory_candidate", "about.gigafactory_candidate",
          ("ep-oeil-eurohpc-ai-gigafactories", "eurohpc-ju-faqs-ai-gigafactories-en")),
     Term("kind.national_ai_factory", "about.national_ai_factory", ()),
+    Term("kind.ai_supercomputer", "about.ai_supercomputer", ()),
     Term("about.wave_term", "about.wave", ("eurohpc-ju-ai-factories-calls",)),
 )
 

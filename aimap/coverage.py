@@ -46,9 +46,11 @@ def ordered(table: pd.DataFrame, labels: dict[str, str], order: str) -> pd.DataF
 
 
 def without_sectors(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
-    """Shown sites for which no source lists a sector."""
+    """Shown sites for which no source lists a sector (an AI supercomputer serves the
+    factories on it, not sectors of its own, so none is expected)."""
     listed = _listed(dataset)
-    return shown[[site not in listed for site in shown["id"]]]
+    return shown[[site not in listed and kind != "ai_supercomputer"
+                  for site, kind in zip(shown["id"], shown["kind"])]]
 
 
 @lru_cache(maxsize=4)

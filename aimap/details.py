@@ -7,11 +7,16 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from aimap import formatting, query, text, validate
+from aimap import formatting, query, text, validate, worklist
 from aimap.load import Dataset
 
-FACT_FIELDS = ("kind", "wave", "selected_on", "country", "city", "host", "coordinator",
-               "partners", "partner_count", "system", "performance", "gpus", "status")
+FACT_FIELDS = ("kind", "programme", "wave", "selected_on", "country", "city", "host",
+               "coordinator", "partners", "partner_count", "system", "performance", "gpus",
+               "status", "verified_on")
+#: Facts only some kinds have: the EuroHPC selection, and an AI supercomputer's owner.
+_SELECTED_BY_EUROHPC = ("eurohpc_ai_factory", "antenna")
+_KIND_FACTS = {"wave": _SELECTED_BY_EUROHPC, "selected_on": _SELECTED_BY_EUROHPC,
+               "programme": ("ai_supercomputer",)}
 
 
 def budget_claims(dataset: Dataset, subjects: list[str]) -> pd.DataFrame:
@@ -108,8 +113,10 @@ def _fact_value(field: str, value: object, dataset: Dataset) -> str:
         return text.kind_label(str(value))
     if field == "country":
         return query.country_names(dataset).get(str(value), str(value))
-    if field == "selected_on":
+    if field in ("selected_on", "verified_on"):
         return formatting.format_date(value)
+    if field == "programme":
+        return text.t(f"programme.{value}")
     if field in ("gpus", "partner_count"):
         return formatting.format_count(value)
     if field == "status":
@@ -119,6 +126,24 @@ def _fact_value(field: str, value: object, dataset: Dataset) -> str:
     return str(value)
 
 
+def _verified(day: object) -> str:
+    """When a row was last checked against its sources, for people."""
+    if day is None or formatting.is_missing(day):
+        return text.t("site.never_verified")
+    return formatting.format_date(day)
+
+
+def linked_sites(dataset: Dataset, site_id: str) -> tuple[str, ...]:
+    """The sites linked to `site_id`: an Antenna's AI Factories, an AI supercomputer's sites,
+    a factory's Antennas; and the AI supercomputers a site runs on."""
+    antennas, factories = dataset.antennas, dataset.factories
+    own = [*antennas.loc[antennas["id"] == site_id, "linked_factories"],
+           *factories.loc[factories["id"] == site_id, "serves"]]
+    linking = [*antennas.loc[[site_id in ids for ids in antennas["linked_factories"]], "id"],
+               *factories.loc[[site_id in ids for ids in factories["serves"]], "id"]]
+    return tuple(dict.fromkeys([*(s for ids in own for s in ids), *linking]))
+
+
 def site_profile(dataset: Dataset, site_id: str) -> SiteProfile | None:
     """The profile of `site_id`, or None when no such site exists."""
     everything = query.sites(dataset)
@@ -126,18 +151,16 @@ def site_profile(dataset: Dataset, site_id: str) -> SiteProfile | None:
     if match.empty:
         return None
     site = match.iloc[0]
-    table = dataset.factories if site["kind"] != "antenna" else dataset.antennas
-    row = table[table["id"] == site_id].iloc[0]
-    selected_by_eurohpc = site["kind"] in ("eurohpc_ai_factory", "antenna")
+    table = "antennas" if site["kind"] == "antenna" else "factories"
+    rows = getattr(dataset, table)
+    row = rows[rows["id"] == site_id].iloc[0].copy()
+    row["verified_on"] = worklist.last_verified(dataset).get((table, site_id))
     fields = [f for f in FACT_FIELDS if f in row.index
-              and (selected_by_eurohpc or f not in ("wave", "selected_on"))]
-    facts = pd.DataFrame([(f, _fact_value(f, row.get(f), dataset)) for f in fields],
+              and site["kind"] in _KIND_FACTS.get(f, (site["kind"],))]
+    facts = pd.DataFrame([(f, _verified(row.get(f)) if f == "verified_on"
+                           else _fact_value(f, row.get(f), dataset)) for f in fields],
                          columns=["field", "value"])
-    if site["kind"] == "antenna":
-        linked = everything[everything["id"].isin(row["linked_factories"])]
-    else:
-        links = dataset.antennas[[site_id in ids for ids in dataset.antennas["linked_factories"]]]
-        linked = everything[everything["id"].isin(links["id"])]
+    linked = everything[everything["id"].isin(linked_sites(dataset, site_id))]
     claims = dataset.claims[dataset.claims["subject"] == site_id]
     steps = dataset.milestones[dataset.milestones["subject"] == site_id].sort_values("start")
     source_ids = tuple(dict.fromkeys(

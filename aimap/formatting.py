@@ -164,10 +164,10 @@ def budget_note(budgets) -> str:
              unknown=plural("count.sites", budgets.unknown))
 
 
-def other_sites_note(national: int, giga: int) -> str | None:
-    """The kinds the Overview's cards leave out, counted in words ("1 national AI factory and
-    3 AI Gigafactory candidates"); None when there are none."""
-    counts = [plural(key, n) for key, n in (("count.national", national), ("count.giga", giga))
-              if n]
+def other_sites_note(national: int, giga: int, supercomputers: int = 0) -> str | None:
+    """The kinds the Overview's cards leave out, counted in words ("1 national AI factory,
+    3 AI Gigafactory candidates and 18 AI supercomputers"); None when there are none."""
+    counts = [plural(key, n) for key, n in (("count.national", national), ("count.giga", giga),
+                                            ("count.supercomputer", supercomputers)) if n]
     return t("overview.other_sites", sites=format_list(counts, locale=DEFAULT_LANGUAGE)) \
         if counts else None

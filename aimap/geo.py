@@ -65,32 +65,56 @@ def spread(points: pd.DataFrame, gap: float) -> pd.DataFrame:
     """`points` (columns id, lon, lat) with co-located ones moved onto a small ring around
     their centre, so no two markers are closer than `gap` degrees (east-west distances
     shrunk by the cosine of the latitude, as on the map): a marker never hides another.
+    A ring that comes too near another point or ring joins it in one larger ring.
     Deterministic: each group is ordered by id, the first placed due north."""
     frame = points.sort_values("id", kind="stable").reset_index(drop=True)
     squeeze = np.cos(np.radians(frame["lat"].to_numpy()))
-    x, y = frame["lon"].to_numpy() * squeeze, frame["lat"].to_numpy()
-    group = list(range(len(frame)))  # single linkage: groups of points closer than `gap`
+    x, y = frame["lon"].to_numpy() * squeeze, frame["lat"].to_numpy().astype(float)
+    groups = _linked(x, y, gap)
+    while True:
+        px, py = _rings(x, y, groups, gap)
+        joined = _linked(px, py, gap * (1 - 1e-6), groups)
+        if len(joined) == len(groups):
+            break
+        groups = joined
+    return frame.assign(lon=px / np.cos(np.radians(py)), lat=py)
+
+
+def _linked(x: np.ndarray, y: np.ndarray, gap: float,
+            groups: list[list[int]] | None = None) -> list[list[int]]:
+    """Single linkage: `groups` (each point alone by default) joined wherever two of their
+    points are closer than `gap`; members in index order."""
+    parent = list(range(len(x)))
 
     def root(i: int) -> int:
-        while group[i] != i:
-            i = group[i]
+        while parent[i] != i:
+            i = parent[i]
         return i
-    for i in range(len(frame)):
-        for j in range(i + 1, len(frame)):
-            if math.hypot(x[i] - x[j], y[i] - y[j]) < gap:
-                group[root(j)] = root(i)
-    lon, lat = frame["lon"].to_numpy(dtype=float).copy(), y.astype(float).copy()
-    for members in pd.Series(range(len(frame))).groupby([root(i) for i in range(len(frame))]):
-        index = list(members[1])
-        if len(index) < 2:
-            continue
+    for members in groups or []:
+        for i in members[1:]:
+            parent[root(i)] = root(members[0])
+    for i in range(len(x)):
+        for j in range(i + 1, len(x)):
+            if root(i) != root(j) and math.hypot(x[i] - x[j], y[i] - y[j]) < gap:
+                parent[root(j)] = root(i)
+    found: dict[int, list[int]] = {}
+    for i in range(len(x)):
+        found.setdefault(root(i), []).append(i)
+    return list(found.values())
+
+
+def _rings(x: np.ndarray, y: np.ndarray, groups: list[list[int]],
+           gap: float) -> tuple[np.ndarray, np.ndarray]:
+    """Each group of two or more on a ring about its members' centre, neighbours `gap`
+    apart, the first due north."""
+    px, py = x.astype(float).copy(), y.astype(float).copy()
+    for index in (g for g in groups if len(g) > 1):
         radius = gap / (2 * math.sin(math.pi / len(index)))
         cx, cy = x[index].mean(), y[index].mean()
         for k, i in enumerate(index):
             angle = 2 * math.pi * k / len(index)
-            lat[i] = cy + radius * math.cos(angle)
-            lon[i] = (cx + radius * math.sin(angle)) / math.cos(math.radians(lat[i]))
-    return frame.assign(lon=lon, lat=lat)
+            py[i], px[i] = cy + radius * math.cos(angle), cx + radius * math.sin(angle)
+    return px, py
 
 
 def separation(points: pd.DataFrame) -> float:

@@ -110,7 +110,7 @@ class Option:
         if value is None or value == self.default:
             return None
         if self.kind == "flag":
-            return "1" if value else None
+            return "1" if value else "0"
         if self.kind == "window":
             return timeline.format_window(value)
         return str(value)
@@ -165,6 +165,9 @@ _VALUE_HINTS = {"country": "an ISO3 code of a country hosting a site",
 
 METRIC = Option("metric", "metric.label", keyword="metric", default=DEFAULT_METRIC,
                 values=tuple(m.key for m in METRICS), caption=_messages("metric"))
+SUPERCOMPUTERS = Option("supercomputers", "map.show_supercomputers", "flag", "toggle",
+                        keyword="supercomputers", default=True,
+                        help="map.show_supercomputers_help")
 LINKS = Option("links", "map.show_links", "flag", "toggle", keyword="links", default=False,
                help="map.show_links_help")
 COUNTRY = Option("country", "map.country", widget="select",

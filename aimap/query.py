@@ -130,6 +130,7 @@ class Headline:
     antennas: int
     national: int
     gigafactory_candidates: int
+    supercomputers: int
     countries: int
     budgets: PublishedBudgets
 
@@ -143,6 +144,7 @@ def headline(dataset: Dataset, shown: pd.DataFrame) -> Headline:
         antennas=int(kinds.get("antenna", 0)),
         national=int(kinds.get("national_ai_factory", 0)),
         gigafactory_candidates=int(kinds.get("gigafactory_candidate", 0)),
+        supercomputers=int(kinds.get("ai_supercomputer", 0)),
         countries=shown["country"].nunique(),
         budgets=published_budgets(dataset, shown),
     )

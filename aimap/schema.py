@@ -9,7 +9,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 CONFIDENCE = ("high", "medium", "low")
-FACTORY_KINDS = ("eurohpc_ai_factory", "national_ai_factory", "gigafactory_candidate")
+FACTORY_KINDS = ("eurohpc_ai_factory", "national_ai_factory", "gigafactory_candidate",
+                 "ai_supercomputer")
+#: Who an AI supercomputer belongs to: the EuroHPC Joint Undertaking or a country.
+PROGRAMMES = ("eurohpc", "national")
 FACTORY_STATUS = (
     "candidate",
     "selected",
@@ -129,8 +132,8 @@ COUNTRIES = Table("countries", "Countries drawn on the map, with population for 
 #: cuts a name (a cut name cannot be recovered from a pasted PNG).
 LABEL_WIDTH = 32
 
-FACTORIES = Table("factories", "AI Factories, national AI factories and AI Gigafactory "
-                  "candidates.", (
+FACTORIES = Table("factories", "AI Factories, national AI factories, AI Gigafactory "
+                  "candidates and the AI supercomputers they run on.", (
     Column("id", "id", "Stable id, e.g. 'it4lia'.", required=True),
     Column("name", "text", "Official name.", required=True),
     Column("short_name", "text", f"Chart label: the site's own acronym or a sourced short form, "
@@ -150,6 +153,10 @@ FACTORIES = Table("factories", "AI Factories, national AI factories and AI Gigaf
     Column("performance", "text", "Performance exactly as sourced, with its unit."),
     Column("gpus", "int", "Number of GPUs or AI accelerators as sourced (lower bound where the "
            "source says 'more than'; see notes)."),
+    Column("programme", "enum", "For an AI supercomputer: eurohpc (a EuroHPC JU system) or "
+           "national.", allowed=PROGRAMMES),
+    Column("serves", "reflist", "For an AI supercomputer: ids of the AI Factories and "
+           "Antennas that run on it or upgrade it, ';'.", ref="sites"),
     Column("status", "enum", "Deployment status on the data's as-of date.", required=True,
            allowed=FACTORY_STATUS),
     _conf(),

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SITE_KINDS = ("eurohpc_ai_factory", "antenna", "national_ai_factory", "gigafactory_candidate")
+SITE_KINDS = ("eurohpc_ai_factory", "antenna", "national_ai_factory", "gigafactory_candidate",
+              "ai_supercomputer")
 
 
 @dataclass(frozen=True)

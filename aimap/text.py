@@ -25,6 +25,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "count.national.other": "{count} national AI factories",
         "count.giga.one": "1 AI Gigafactory candidate",
         "count.giga.other": "{count} AI Gigafactory candidates",
+        "count.supercomputer.one": "1 AI supercomputer",
+        "count.supercomputer.other": "{count} AI supercomputers",
         "nav.overview": "Overview",
         "url.dropped": "This link's {name} {value} is not something this view can show, so it "
                        "was left out.",
@@ -44,6 +46,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kind.antenna": "AI Factory Antenna",
         "kind.national_ai_factory": "National AI factory",
         "kind.gigafactory_candidate": "AI Gigafactory candidate",
+        "kind.ai_supercomputer": "AI supercomputer",
+        "programme.eurohpc": "EuroHPC JU supercomputer",
+        "programme.national": "National supercomputer",
         "wave.label": "Wave {wave}",
         "confidence.high": "high",
         "confidence.medium": "medium",
@@ -94,6 +99,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                                        "public by its promoters or government: none had been "
                                        "selected when the data was last updated, and a bid's "
                                        "figures are not budgets.",
+        "about.ai_supercomputer": "An AI supercomputer here is a supercomputer built or "
+                                  "upgraded for AI work that an AI Factory or Antenna runs on, "
+                                  "or that a country operates for AI: the EuroHPC Joint "
+                                  "Undertaking's systems, co-owned with their hosting states, "
+                                  "and national ones. Shown with the machine's accelerators "
+                                  "and performance where a source gives them; an AI figure "
+                                  "(low precision) is not comparable with an FP64 one.",
         "about.national_ai_factory": "A national AI factory is a supercomputing centre for AI "
                                      "that a government or operator calls an AI factory, "
                                      "funded nationally and not selected by the EuroHPC Joint "
@@ -148,6 +160,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "map.no_site": "no site shown",
         "map.or_more": "{low} or more",
         "map.links": "Antenna–AI Factory link",
+        "map.show_supercomputers": "AI supercomputers",
+        "map.show_supercomputers_help": "Show the AI supercomputers the AI Factories run on, and "
+                                        "national ones (stars).",
         "map.show_links": "Antenna links",
         "map.show_links_help": "Draw a line from each Antenna to the AI Factories it connects to.",
         "map.small_country": "small country",
@@ -221,15 +236,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "site.milestones": "Milestones",
         "site.no_milestones": "No dated milestone published.",
         "site.linked_factories": "AI Factories this Antenna connects to",
-        "site.linked_antennas": "Antennas connected to this AI Factory",
+        "site.linked_antennas": "Antennas and AI supercomputers linked to this site",
+        "site.serves": "AI Factories and Antennas on this supercomputer",
+        "site.never_verified": "not yet checked",
         "site.no_links": "No link recorded.",
         "site.sources": "Sources",
         "site.notes": "Notes",
         "site.unknown_id": "No site has the id '{id}'. Choose one from the list.",
         "site.back_to_map": "Show on the map",
+        "field.programme": "Owner",
+        "field.serves": "Serves",
         "field.table": "Table",
+        "field.verified_on": "Last checked against its sources",
         "field.row": "Row",
-        "field.verified_on": "Verified on",
         "field.result": "Result of the check",
         "field.kind": "Kind",
         "field.wave": "Selection wave",
@@ -351,6 +370,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "Data as of {date}.",
         "timeline.group.antennas": "AI Factory Antennas",
         "timeline.group.other": "Other sites",
+        "timeline.group.supercomputers": "AI supercomputers",
         "timeline.group_by": "Group rows by",
         "timeline.sort_by": "Sort rows by",
         "timeline.window": "Window",

@@ -38,11 +38,12 @@ KIND_COLOURS = {
     "antenna": "#E69F00",
     "national_ai_factory": "#009E73",
     "gigafactory_candidate": "#CC79A7",
+    "ai_supercomputer": "#D55E00",
 }
 
 #: A fill pattern per kind (plotly bar marker.pattern), so stacked bars do not rely on colour.
 KIND_PATTERNS = {"eurohpc_ai_factory": "", "antenna": "/", "national_ai_factory": ".",
-                 "gigafactory_candidate": "x"}
+                 "gigafactory_candidate": "x", "ai_supercomputer": "|"}
 
 #: One colour per group of timeline phases (Okabe & Ito), in the order sites go through them.
 PHASE_COLOURS = {"setup": "#56B4E9", "procurement": "#E69F00", "build": "#D55E00",

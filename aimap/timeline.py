@@ -85,6 +85,11 @@ def format_window(window: tuple[date, date]) -> str:
     return f"{window[0].isoformat()},{window[1].isoformat()}"
 
 
+#: Sites with no selection wave, grouped by kind where the kind has its own group.
+_KIND_GROUPS = {"antenna": "timeline.group.antennas",
+                "ai_supercomputer": "timeline.group.supercomputers"}
+
+
 def _group_label(site: pd.Series, grouping: str, names: dict[str, str]) -> str:
     if grouping == "country":
         return names.get(site["country"], site["country"])
@@ -92,8 +97,7 @@ def _group_label(site: pd.Series, grouping: str, names: dict[str, str]) -> str:
         return text.kind_label(site["kind"])
     if not formatting.is_missing(site["wave"]):
         return text.t("wave.label", wave=site["wave"])
-    return text.t("timeline.group.antennas") if site["kind"] == "antenna" \
-        else text.t("timeline.group.other")
+    return text.t(_KIND_GROUPS.get(site["kind"], "timeline.group.other"))
 
 
 def site_steps(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
@@ -122,11 +126,14 @@ def rows(dataset: Dataset, shown: pd.DataFrame, grouping: str, sort: str,
 
 
 def _group_ranks(placed: pd.DataFrame, grouping: str) -> dict[str, int]:
-    """Groups in a natural order: waves in order, then Antennas; kinds AI Factories first;
-    countries alphabetically."""
+    """Groups in a natural order: waves in order, then Antennas, other sites and AI
+    supercomputers last; kinds AI Factories first; countries alphabetically."""
     if grouping == "wave":
         first = placed.groupby("group")["selected_on"].min()
-        return {g: i for i, g in enumerate(first.sort_values(na_position="last").index)}
+        last = text.t(_KIND_GROUPS["ai_supercomputer"])
+        return {g: i for i, g in enumerate(sorted(
+            first.index, key=lambda g: (g == last, pd.isna(first[g]), first[g] if
+                                        pd.notna(first[g]) else pd.Timestamp(0), g)))}
     if grouping == "kind":
         return {text.kind_label(k): i for i, k in enumerate(SITE_KINDS)}
     return {g: i for i, g in enumerate(sorted(set(placed["group"])))}

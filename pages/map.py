@@ -16,7 +16,9 @@ data, selection, shown = page.data, page.selection, page.shown
 
 page.title(t("map.title"))
 metric = page.option("metric")  # its own row: seven choices need the page's width at 1280 px
-links = page.option("links")
+layers = st.columns(2)
+supercomputers = page.option("supercomputers", layers[0])
+links = page.option("links", layers[1])
 
 map_key = state.click_key("map", st.session_state.get("country"))
 click = read_click(state.new_clicks(map_key))
@@ -28,7 +30,8 @@ if click and click[0] == "country" and click[1] in page.view.option("country").a
 elif click and click[0] == "country":  # a country hosting nothing: say so where one looks
     st.toast(t("map.click.no_site",
                country=plain(query.country_names(data).get(click[1], t("unknown")))))
-charts.view_chart(map_figure, data, selection, "map", key=map_key, metric=metric, links=links)
+charts.view_chart(map_figure, data, selection, "map", key=map_key, metric=metric, links=links,
+                  supercomputers=supercomputers)
 st.caption(t("map.click_hint"))
 unplaced = shown[shown["lat"].isna()]
 if not unplaced.empty:

@@ -26,7 +26,8 @@ cards[2].metric(t("overview.countries"), numbers.countries)
 cards[3].metric(t("overview.budget"), formatting.format_money(numbers.budgets.total_eur))
 charts.png_button(headline_figure, data, selection, "headline")
 st.caption(formatting.budget_note(numbers.budgets))
-if other_sites := formatting.other_sites_note(numbers.national, numbers.gigafactory_candidates):
+if other_sites := formatting.other_sites_note(numbers.national, numbers.gigafactory_candidates,
+                                              numbers.supercomputers):
     st.caption(other_sites)
 
 if shown.empty:

@@ -41,8 +41,8 @@ with right:
         st.caption(t("site.no_claims"))
     else:
         tables.site_claims_table(data, profile)
-    linked_title = "site.linked_factories" if profile.site["kind"] == "antenna" \
-        else "site.linked_antennas"
+    linked_title = {"antenna": "site.linked_factories", "ai_supercomputer": "site.serves"}.get(
+        profile.site["kind"], "site.linked_antennas")
     tables.section(t(linked_title), profile.linked, t("site.no_links"),
                    lambda: tables.site_links(profile.linked))
 

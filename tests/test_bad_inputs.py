@@ -51,7 +51,7 @@ EXPECTED = {
     "factories.lat_without_lon.csv": "factories.csv:3:lon: give both lat and lon",
     "factories.latin1.csv": "factories.csv:2:-: not valid UTF-8",
     "factories.missing_column.csv": "factories.csv:1:-: the header lacks: city",
-    "factories.ragged_row.csv": "factories.csv:5:-: has 6 cells, the header has 20",
+    "factories.ragged_row.csv": "factories.csv:5:-: has 6 cells, the header has 22",
     "factories.required_missing.csv": "factories.csv:3:name: a value is required",
     "factories.script_name.csv": "factories.csv:3:name: contains HTML markup",
     "factories.semicolon.csv": "factories.csv:1:-: columns are separated by ';'",

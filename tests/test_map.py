@@ -73,7 +73,7 @@ def test_site_counts_per_country_by_kind(fixture):
     sites = query.sites(fixture)
     counts = {m: country_values(fixture, sites, m)["value"].to_dict()
               for m in ("sites", "factories", "antennas")}
-    assert counts["sites"] == {"ESP": 1, "ITA": 1, "POL": 2, "ROU": 1, "DEU": 1, "PRT": 1,
+    assert counts["sites"] == {"ESP": 1, "ITA": 2, "POL": 2, "ROU": 1, "DEU": 1, "PRT": 1,
                                "LUX": 1}
     # EuroHPC AI Factories only: Epsilon is national, Zeta a bid; Antennas count as none
     assert counts["factories"] == {"ESP": 1, "ITA": 1, "POL": 1, "ROU": 1, "DEU": 0, "PRT": 0,
@@ -150,7 +150,8 @@ def test_budget_per_capita_is_unknown_without_population(tmp_path):
 def test_gpus_per_country_sum_the_known_counts(fixture):
     gpus = country_values(fixture, query.sites(fixture), "gpus")["value"]
     assert gpus["ESP"] == 1000
-    assert math.isnan(gpus["ITA"])  # Beta's GPUs are not published
+    assert gpus["ITA"] == 2000  # the Omega supercomputer's; Beta's GPUs are not published
+    assert math.isnan(gpus["POL"])  # no Polish site publishes its GPUs
 
 
 @pytest.mark.parametrize("metric", [m.key for m in METRICS])
@@ -205,13 +206,14 @@ def test_site_markers_one_trace_per_kind_with_distinct_symbols(fixture):
     markers = {trace.name: trace for trace in figure.data
                if isinstance(trace, go.Scattergeo) and trace.customdata is not None
                and trace.customdata[0][0] == "site"}
-    assert len({trace.marker.symbol for trace in markers.values()}) == len(markers) == 4
+    assert len({trace.marker.symbol for trace in markers.values()}) == len(markers) == 5
     placed = {name: sorted(row[1] for row in trace.customdata)
               for name, trace in markers.items()}
     assert placed == {"EuroHPC AI Factory": ["alpha-aif", "beta-aif", "delta-aif", "gamma-aif"],
                       "AI Factory Antenna": ["eta-ant"],  # Theta has no coordinates
                       "National AI factory": ["epsilon-national"],
-                      "AI Gigafactory candidate": ["zeta-giga"]}
+                      "AI Gigafactory candidate": ["zeta-giga"],
+                      "AI supercomputer": ["omega-sc"]}
     factory = markers["EuroHPC AI Factory"]
     hover = dict(zip((row[1] for row in factory.customdata), factory.hovertext))
     for fragment in ("<b>Delta AI Factory</b>", "Host: Delta University", "City: Bucharest",

@@ -11,7 +11,7 @@ from aimap.selection import Selection
 
 #: Every fixture site, in the order query.sites gives them (factories.csv, then antennas.csv).
 FIXTURE_SITES = ["alpha-aif", "beta-aif", "gamma-aif", "delta-aif", "epsilon-national",
-                 "zeta-giga", "eta-ant", "theta-ant"]
+                 "zeta-giga", "omega-sc", "eta-ant", "theta-ant"]
 
 
 def _budgets(*rows: tuple) -> pd.DataFrame:
@@ -113,7 +113,7 @@ def test_headline_matches_the_tables(dataset):
 def test_headline_of_the_fixture(fixture):
     numbers = query.headline(fixture, query.sites(fixture))
     assert (numbers.sites, numbers.factories, numbers.antennas, numbers.national,
-            numbers.gigafactory_candidates) == (8, 4, 2, 1, 1)
+            numbers.gigafactory_candidates, numbers.supercomputers) == (9, 4, 2, 1, 1, 1)
     assert numbers.countries == 7  # ESP ITA POL ROU DEU PRT LUX; France has no site
     budgets = numbers.budgets
     assert budgets.total_eur == 205e6  # 100 + 50 + 40 + 10 + 5 M; the 2 bn bid is not added
@@ -180,9 +180,10 @@ def test_site_table_of_the_fixture(fixture):
 def test_site_table_lists_ai_factories_first_by_wave(fixture):
     table = query.site_table(fixture, query.sites(fixture))
     # AI Factories by wave (Gamma, wave 2, before Delta, wave 3), then by name; then Antennas,
-    # national AI factories, gigafactory candidates
+    # national AI factories, gigafactory candidates, AI supercomputers
     assert list(table["id"]) == ["alpha-aif", "beta-aif", "gamma-aif", "delta-aif",
-                                 "eta-ant", "theta-ant", "epsilon-national", "zeta-giga"]
+                                 "eta-ant", "theta-ant", "epsilon-national", "zeta-giga",
+                                 "omega-sc"]
 
 
 def test_sources_of_keeps_order(fixture):

@@ -49,7 +49,7 @@ def test_timeline_keeps_its_screen_layout_without_a_slide(fixture):
     on_screen = timeline_figure(fixture, Selection(), today=date(2026, 11, 23))
     on_a4 = timeline_figure(fixture, Selection(), today=date(2026, 11, 23),
                             frame=Frame(1754, 1240, 2.0))
-    assert on_a4.to_dict() == on_screen.to_dict()
+    assert on_a4.to_json() == on_screen.to_json()
     assert on_screen.layout.yaxis.tickfont.size is None  # the template's
 
 

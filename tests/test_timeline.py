@@ -66,7 +66,7 @@ def test_the_fixture_draws_each_site_milestone_once(fixture):
     drawn = pd.Series([row[1] for t in _site_traces(figure) for row in t.customdata])
     # programme, wave and antenna-call steps are markers, not rows
     assert drawn.value_counts().to_dict() == {"alpha-aif": 2, "beta-aif": 1, "gamma-aif": 1,
-                                              "epsilon-national": 1}
+                                              "epsilon-national": 1, "omega-sc": 1}
 
 
 @pytest.mark.parametrize("subject, start, days", [
@@ -108,7 +108,7 @@ def test_done_is_solid_and_planned_is_hatched_or_hollow(tmp_path):
     assert styles == {"alpha-aif": {"hatched"},  # both planned ranges
                       "beta-aif": {"solid"}, "epsilon-national": {"solid"},  # done ranges
                       "gamma-aif": {"diamond"},  # done day
-                      "delta-aif": {"diamond-open"}}  # planned day
+                      "delta-aif": {"diamond-open"}, "omega-sc": {"solid"}}  # planned day
     legend = [t.name for t in figure.data if t.showlegend]
     assert "done (solid)" in legend and "planned (hatched / hollow)" in legend
 
@@ -263,12 +263,12 @@ def test_a_programme_claims_rows(fixture, subject, ids):
 
 
 @pytest.mark.parametrize("grouping, ids, groups", [
-    ("wave", ["alpha-aif", "beta-aif", "gamma-aif", "epsilon-national"],
-     ["Wave 1", "Wave 1", "Wave 2", "Other sites"]),
-    ("kind", ["alpha-aif", "beta-aif", "gamma-aif", "epsilon-national"],
-     ["EuroHPC AI Factory"] * 3 + ["National AI factory"]),
-    ("country", ["beta-aif", "gamma-aif", "epsilon-national", "alpha-aif"],
-     ["Italy", "Poland", "Poland", "Spain"]),  # no selection date: last in its group
+    ("wave", ["alpha-aif", "beta-aif", "gamma-aif", "epsilon-national", "omega-sc"],
+     ["Wave 1", "Wave 1", "Wave 2", "Other sites", "AI supercomputers"]),
+    ("kind", ["alpha-aif", "beta-aif", "gamma-aif", "epsilon-national", "omega-sc"],
+     ["EuroHPC AI Factory"] * 3 + ["National AI factory", "AI supercomputer"]),
+    ("country", ["beta-aif", "omega-sc", "gamma-aif", "epsilon-national", "alpha-aif"],
+     ["Italy", "Italy", "Poland", "Poland", "Spain"]),  # no selection date: last in group
 ])
 def test_rows_are_grouped(fixture, grouping, ids, groups):
     order = timeline.rows(fixture, query.sites(fixture), grouping, "selection", TODAY)
@@ -292,7 +292,8 @@ def test_sort_by_selection_date_then_name(tmp_path):
     assert list(wave["id"][wave["group"] == "Wave 1"]) == ["beta-aif", "alpha-aif"]  # by name
     kind = timeline.rows(variant, sites, "kind", "selection", TODAY)
     # Aardvark (Gamma) was selected after Beta and Omega (Alpha): the date comes first
-    assert list(kind["id"]) == ["beta-aif", "alpha-aif", "gamma-aif", "epsilon-national"]
+    assert list(kind["id"]) == ["beta-aif", "alpha-aif", "gamma-aif", "epsilon-national",
+                                "omega-sc"]
 
 
 def test_sort_by_next_milestone_puts_sites_without_one_last(dataset):
@@ -310,7 +311,8 @@ def test_sort_by_next_milestone_on_the_fixture(tmp_path):
         "2026-09-30", "quarter", "planned"))
     order = timeline.rows(variant, query.sites(variant), "kind", "next", date(2026, 8, 15))
     # Gamma next on 1 July (a range still running), Alpha on 1 October, Beta nothing
-    assert list(order["id"]) == ["gamma-aif", "alpha-aif", "beta-aif", "epsilon-national"]
+    assert list(order["id"]) == ["gamma-aif", "alpha-aif", "beta-aif", "epsilon-national",
+                                 "omega-sc"]
     assert list(order["next"][:2]) == [pd.Timestamp("2026-07-01"), pd.Timestamp("2026-10-01")]
     assert order["next"][2:].isna().all()
 

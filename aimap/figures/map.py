@@ -25,6 +25,7 @@ MARKERS = {  # kind -> plotly symbol; colours from theme.KIND_COLOURS
     "antenna": "diamond",
     "national_ai_factory": "square",
     "gigafactory_candidate": "triangle-up",
+    "ai_supercomputer": "star",
 }
 #: Markers closer than this (degrees of latitude, about a marker's width on the screen's map)
 #: are moved onto a small ring around their centre, so that none hides another.
@@ -296,14 +297,17 @@ def _tall_map(figure: go.Figure, caption: Caption, frame: Frame, width: int,
 
 
 def map_figure(dataset: Dataset, selection: Selection, metric: str = DEFAULT_METRIC,
-               links: bool = False, compact: bool = False,
+               links: bool = False, supercomputers: bool = True, compact: bool = False,
                frame: Frame | None = None) -> go.Figure:
     """The map for `selection`, as on screen and in export; `compact` for a small map beside
     other content; `frame`: the page it is drawn on (on screen, a box of SCREEN_WIDTH by its
     height, scaled to the page). The chosen country is not drawn in: a figure that
     changed with each click would be a new chart to Streamlit, and a click made before the
-    browser had it was lost."""
+    browser had it was lost. Without `supercomputers`, the map counts and draws every
+    other kind of site."""
     shown = query.shown(dataset, selection)
+    if not supercomputers:
+        shown = shown[shown["kind"] != "ai_supercomputer"]
     caption = caption_for(dataset, selection, t(f"metric.title.{metric}"), "map.footer")
     if frame is None:  # on screen, drawn in a box of this shape (ui.charts)
         frame = Frame(SCREEN_WIDTH, 520 if compact else 720)
