@@ -168,6 +168,9 @@ METRIC = Option("metric", "metric.label", keyword="metric", default=DEFAULT_METR
 SUPERCOMPUTERS = Option("supercomputers", "map.show_supercomputers", "flag", "toggle",
                         keyword="supercomputers", default=True,
                         help="map.show_supercomputers_help")
+TIMELINE_SUPERCOMPUTERS = Option("supercomputer_rows", "timeline.show_supercomputers", "flag",
+                                 "toggle", keyword="supercomputers", default=False,
+                                 help="timeline.show_supercomputers_help")
 LINKS = Option("links", "map.show_links", "flag", "toggle", keyword="links", default=False,
                help="map.show_links_help")
 COUNTRY = Option("country", "map.country", widget="select",

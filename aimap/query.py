@@ -52,6 +52,12 @@ def filter_sites(all_sites: pd.DataFrame, selection: Selection,
     return all_sites[keep]
 
 
+def layered(sites: pd.DataFrame, supercomputers: bool) -> pd.DataFrame:
+    """`sites` with or without the AI supercomputers: a layer the map and the timeline let
+    the reader hide (a factory's timeline reads better without the machines' histories)."""
+    return sites if supercomputers else sites[sites["kind"] != "ai_supercomputer"]
+
+
 @lru_cache(maxsize=64)
 def shown(dataset: Dataset, selection: Selection) -> pd.DataFrame:
     """The sites `selection` shows, memoised: every view, figure and export starts here.

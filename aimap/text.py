@@ -73,6 +73,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "overview.matches": "{shown} of {total} sites",
         "overview.sources_for": "Sources for a site",
         "overview.chart_title": "Sites per host country",
+        "overview.other_countries.one": "1 other country",
+        "overview.other_countries.other": "{count} other countries",
         "overview.chart_footer": "Source: aimap curated dataset from EuroHPC JU, governments and "
                                  "press; data as of {date}.",
         "overview.no_sites": "No site matches the filters.",
@@ -371,6 +373,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "timeline.group.antennas": "AI Factory Antennas",
         "timeline.group.other": "Other sites",
         "timeline.group.supercomputers": "AI supercomputers",
+        "timeline.show_supercomputers": "AI supercomputers",
+        "timeline.show_supercomputers_help": "Add the rows of the AI supercomputers: their "
+                                             "inaugurations, contracts and upgrades.",
         "timeline.group_by": "Group rows by",
         "timeline.sort_by": "Sort rows by",
         "timeline.window": "Window",

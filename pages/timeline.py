@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from aimap import formatting, timeline
+from aimap import formatting, query, timeline
 from aimap.figures.common import read_click
 from aimap.figures.timeline import timeline_figure
 from aimap.safety import plain_join
@@ -14,13 +14,15 @@ from aimap.ui.app import open_view
 from aimap.views import page_of
 
 page = open_view("timeline")
-data, selection, shown = page.data, page.selection, page.shown
+data, selection = page.data, page.selection
 today = date.today()
 
 page.title(t("timeline.title"))
-controls = st.columns(2)
+controls = st.columns([2, 2, 1])
 grouping = page.option("group", controls[0])
 sort = page.option("sort", controls[1])
+supercomputers = page.option("supercomputer_rows", controls[2])
+shown = query.layered(page.shown, supercomputers)
 window = page.option("window")
 drawn = timeline.widen(window, timeline.window_bounds(data))
 if drawn != window:
@@ -30,7 +32,8 @@ click = read_click(state.new_clicks("timeline"))
 if click and click[0] == "site":
     st.switch_page(page_of("site"), query_params={"id": click[1]})
 charts.view_chart(timeline_figure, data, selection, "timeline", key="timeline",
-                  grouping=grouping, sort=sort, window=drawn, today=today)
+                  grouping=grouping, sort=sort, window=drawn, today=today,
+                  supercomputers=supercomputers)
 st.caption(t("timeline.click_hint"))
 missing = timeline.unplaced(data, shown)
 if not missing.empty:

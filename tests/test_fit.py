@@ -85,3 +85,21 @@ def test_too_many_rows_for_the_page_get_smaller_labels_that_still_fit():
 ])
 def test_legend_lines(names, width, lines):
     assert fit.legend_lines(names, 16, width) == lines
+
+
+def test_a_page_too_short_for_every_country_merges_the_smallest_into_one_bar(fixture):
+    short = Frame(960, 250, 2.0, title_px=36, label_px=20)  # about four rows at 20 px
+    figure = overview_figure(fixture, Selection(), frame=short)
+    rows = list(figure.data[0].y)
+    everything = list(overview_figure(fixture, Selection()).data[0].y)
+    assert len(rows) < len(everything)
+    assert rows[0].endswith("other countries")  # drawn at the bottom
+    assert sum(sum(t.x) for t in figure.data) == sum(
+        sum(t.x) for t in overview_figure(fixture, Selection()).data)  # no site lost
+    assert figure.layout.yaxis.tickfont.size * 2.0 >= 20
+
+
+def test_rows_that_fit_counts_rows_at_the_smallest_readable_label():
+    tall, short = (Frame(960, h, 2.0, title_px=36, label_px=20) for h in (540, 300))
+    assert fit.rows_that_fit(tall, ["Spain"], "Sources: example.org", 90) > \
+        fit.rows_that_fit(short, ["Spain"], "Sources: example.org", 90) >= 1

@@ -24,7 +24,9 @@ WIDE = (date(2000, 1, 1), date(2040, 1, 1))
 
 
 def _figure(dataset, **options) -> go.Figure:
-    return timeline_figure(dataset, Selection(), today=TODAY, **options)
+    """The timeline with every row (the AI supercomputers' too, unless told otherwise)."""
+    return timeline_figure(dataset, Selection(), today=TODAY,
+                           **{"supercomputers": True, **options})
 
 
 def _site_traces(figure: go.Figure) -> list:
@@ -409,3 +411,11 @@ def test_planned_steps_past_the_as_of_date_are_not_confirmed(tmp_path):
     assert "Status: planned, date passed, not confirmed ·" in hovers["Alpha-1 installed"]
     assert "Status: planned ·" in hovers["Alpha opens to users"]  # 1 October: still to come
     assert "Status: done ·" in hovers["Beta in operation"]
+
+
+def test_the_supercomputers_rows_are_shown_only_when_asked(fixture):
+    def rows(**options):
+        return {row[1] for t in _site_traces(_figure(fixture, window=WIDE, **options))
+                for row in t.customdata}
+    assert "omega-sc" in rows() and "omega-sc" not in rows(supercomputers=False)
+    assert rows() - rows(supercomputers=False) == {"omega-sc"}

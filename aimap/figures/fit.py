@@ -60,6 +60,29 @@ def bar_layout(frame: Frame, rows: list[str], footer: str, footer_width: int,
     title, or a smaller label where that many rows could not be told apart at it (never
     overlapping). `value_room`: px right of the plot for value labels at 14 px."""
     title_size, size = frame.title(title), frame.label(label)
+    pitch = max(len(rows), 1) * PITCH
+    top, bottom, right, room = _margins(frame, rows, footer, footer_width, legend, value_room,
+                                        size, title_size)
+    if room < size * pitch:  # smaller type: its legend and axis need less room too
+        size = max(room / pitch, frame.label(0), 1)
+        top, bottom, right, room = _margins(frame, rows, footer, footer_width, legend,
+                                            value_room, size, title_size)
+        size = max(min(size, room / pitch), 1)
+    return BarLayout(title_size, size, top, bottom, right)
+
+
+def rows_that_fit(frame: Frame, rows: list[str], footer: str, footer_width: int,
+                  legend: list[str] = (), title: float = 24) -> int:
+    """How many bars fit on the page at its smallest readable label (a slide's 20 px): a
+    chart with more merges its smallest rows into one, never shrinking type below that."""
+    size = frame.label(0) or 10
+    *_, room = _margins(frame, rows, footer, footer_width, legend, 0, size, frame.title(title))
+    return max(1, int(room // (size * PITCH)))
+
+
+def _margins(frame: Frame, rows: list[str], footer: str, footer_width: int, legend: list[str],
+             value_room: int, size: float, title_size: float) -> tuple[int, int, int, float]:
+    """Top, bottom and right margins (px) at `size`, and the height left for the rows."""
     right = math.ceil(value_room * size / 14) if value_room else 24
     plot_width = frame.width - right - 24 - max((text_width(r, size) for r in rows), default=0)
     lines = legend_lines(list(legend), size, plot_width)
@@ -67,9 +90,7 @@ def bar_layout(frame: Frame, rows: list[str], footer: str, footer_width: int,
                     + lines * size * 1.6 + 12)
     footer_lines = len(textwrap.wrap(footer, footer_width))
     bottom = math.ceil(16 + size * 1.6 + _FOOTER_LINE * footer_lines + 10)
-    room = frame.height - top - bottom
-    size = min(size, room / (max(len(rows), 1) * PITCH))
-    return BarLayout(title_size, size, top, bottom, right)
+    return top, bottom, right, frame.height - top - bottom
 
 
 def apply(figure: go.Figure, sizes: BarLayout) -> go.Figure:

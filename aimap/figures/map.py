@@ -305,9 +305,7 @@ def map_figure(dataset: Dataset, selection: Selection, metric: str = DEFAULT_MET
     changed with each click would be a new chart to Streamlit, and a click made before the
     browser had it was lost. Without `supercomputers`, the map counts and draws every
     other kind of site."""
-    shown = query.shown(dataset, selection)
-    if not supercomputers:
-        shown = shown[shown["kind"] != "ai_supercomputer"]
+    shown = query.layered(query.shown(dataset, selection), supercomputers)
     caption = caption_for(dataset, selection, t(f"metric.title.{metric}"), "map.footer")
     if frame is None:  # on screen, drawn in a box of this shape (ui.charts)
         frame = Frame(SCREEN_WIDTH, 520 if compact else 720)

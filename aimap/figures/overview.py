@@ -10,7 +10,7 @@ from aimap.figures import fit
 from aimap.figures.common import FOOTER_WIDTH, Caption, Frame, caption_for, framed
 from aimap.load import Dataset
 from aimap.selection import Selection
-from aimap.text import t
+from aimap.text import plural, t
 
 _ROW_HEIGHT = 26
 
@@ -26,6 +26,10 @@ def sites_by_country(table: pd.DataFrame, caption: Caption,
     order = pd.DataFrame({"sites": counts.sum(axis=1), "name": counts.index}, index=counts.index)
     # the last row is drawn on top: most sites first, equal counts by name, never swapping
     counts = counts.loc[order.sort_values(["sites", "name"], ascending=[True, False]).index]
+    if frame is not None:
+        legend = [text.kind_label(k) for k in theme.KIND_COLOURS if k in counts]
+        counts = _merged_tail(counts, fit.rows_that_fit(frame, list(counts.index),
+                                                        caption.footer, FOOTER_WIDTH, legend))
     figure = go.Figure()
     for kind, colour in theme.KIND_COLOURS.items():
         if kind not in counts:
@@ -43,6 +47,16 @@ def sites_by_country(table: pd.DataFrame, caption: Caption,
     fit.apply(figure, fit.bar_layout(frame, list(counts.index), caption.footer, FOOTER_WIDTH,
                                      names))
     return framed(figure, caption, height=frame.height)
+
+
+def _merged_tail(counts: pd.DataFrame, rows: int) -> pd.DataFrame:
+    """`counts` in at most `rows` bars: the countries with fewest sites (drawn first) merged
+    into one last bar, "7 other countries", so a page never shrinks its type to fit them."""
+    if len(counts) <= rows:
+        return counts
+    tail = len(counts) - rows + 1
+    merged = counts.iloc[:tail].sum().to_frame(plural("overview.other_countries", tail)).T
+    return pd.concat([merged, counts.iloc[tail:]])
 
 
 def overview_figure(dataset: Dataset, selection: Selection,

@@ -338,9 +338,11 @@ def timeline_figure(dataset: Dataset, selection: Selection,
                     grouping: str = timeline.DEFAULT_GROUPING,
                     sort: str = timeline.DEFAULT_SORT,
                     window: tuple[date, date] = timeline.DEFAULT_WINDOW,
-                    today: date | None = None, frame: Frame | None = None) -> go.Figure:
-    """The timeline for `selection`, as on screen and in export (`frame`: export's page)."""
-    shown = query.shown(dataset, selection)
+                    supercomputers: bool = False, today: date | None = None,
+                    frame: Frame | None = None) -> go.Figure:
+    """The timeline for `selection`, as on screen and in export (`frame`: export's page);
+    the AI supercomputers' rows only with `supercomputers`."""
+    shown = query.layered(query.shown(dataset, selection), supercomputers)
     caption = caption_for(dataset, selection, t("timeline.chart_title"), "timeline.footer")
     return gantt(dataset, shown, grouping, sort, window, today or date.today(), caption,
                  frame)
