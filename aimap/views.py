@@ -71,7 +71,8 @@ def figure_name(builder: FigureBuilder) -> str:
 VIEWS: tuple[View, ...] = (
     View("overview", "nav.overview", (overview_figure, headline_figure)),
     View("map", "nav.map", (map_figure,), (o.METRIC, o.SUPERCOMPUTERS, o.LINKS, o.COUNTRY)),
-    View("timeline", "nav.timeline", (timeline_figure,), (o.GROUP, o.SORT, o.WINDOW, o.TIMELINE_SUPERCOMPUTERS)),
+    View("timeline", "nav.timeline", (timeline_figure,),
+         (o.GROUP, o.SORT, o.WINDOW, o.TIMELINE_SUPERCOMPUTERS)),
     View("sectors", "nav.sectors", (coverage_figure, gaps_figure),
          (o.ROWS, o.ORDER, o.REGION, o.SECTOR)),
     View("budgets", "nav.budgets", (budget_figure, per_capita_figure), (o.BY, o.CLAIMS)),
