@@ -14,7 +14,7 @@ from aimap.load import csv_rows
 
 FILE = "datapackage.json"
 #: Table Schema type of each column kind (a `reflist` is a ';'-separated list).
-_TYPES = {"text": "string", "id": "string", "int": "integer", "wave": "integer",
+_TYPES = {"text": "string", "rowref": "string", "id": "string", "int": "integer", "wave": "integer",
           "float": "number", "date": "date", "bool": "boolean", "enum": "string",
           "ref": "string", "reflist": "list", "url_or_seed": "string"}
 #: The table and key a `ref` column points into, where one table holds it ('sites' and

@@ -57,7 +57,8 @@ class Column:
     """One column: its type, whether a value is required, allowed values and what it means."""
 
     name: str
-    kind: str  # text | id | int | wave | float | date | bool | enum | ref | reflist | url_or_seed
+    kind: str  # text | id | int | wave | float | date | bool | enum | ref | reflist |
+    #            url_or_seed | rowref (a row's key in the table another column names)
     help: str
     required: bool = False
     allowed: tuple[str, ...] = ()
@@ -260,7 +261,7 @@ VERIFICATIONS = Table("verifications", "Each check of a row against its sources:
                       "it found; a row's last check is its verification date.", (
     Column("table", "enum", "The table of the row checked.", required=True,
            allowed=VERIFIED_TABLES),
-    Column("row", "text", "The row checked: its id; for sectors.csv, "
+    Column("row", "rowref", "The row checked: its id; for sectors.csv, "
            "'subject | sector | raw_label'.", required=True),
     Column("verified_on", "date", "Day of the check (YYYY-MM-DD).", required=True),
     Column("result", "enum", "agree, corrected, filled (an unknown found), resolved (an overdue "

@@ -5,6 +5,7 @@ request leaves 127.0.0.1, and the payloads are shown as the text they are."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from itertools import cycle
 
@@ -61,7 +62,8 @@ def test_markdown_in_every_text_column_stays_text(page, tainted_server, view):
     page.goto(tainted_server + PAGES[view])
     expect(page.locator(READY[view]).first).to_be_attached(timeout=60_000)
     if view != "data":  # the Data page lists the tables, not their content
-        expect(page.get_by_text("[Login](https://evil.example/p)").first).to_be_attached()
+        shown_as_text = re.compile("|".join(re.escape(p) for p in PAYLOADS))
+        expect(page.locator("body")).to_contain_text(shown_as_text)  # some payload, as typed
     for selector in RENDERED:
         expect(page.locator(selector), selector).to_have_count(0)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)

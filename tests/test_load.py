@@ -282,5 +282,5 @@ def test_a_check_of_a_row_that_does_not_exist_is_refused(fixture_copy):
     with pytest.raises(DataError) as error:
         load_dataset(folder)
     assert error.value.problems == [
-        "verifications.csv:7:row: 'no-such-site' is not a row of factories.csv",
-        "verifications.csv:8:verified_on: 2039-01-01 has not come yet"]
+        "verifications.csv:6:row: 'no-such-site' is not a row of factories.csv",
+        "verifications.csv:7:verified_on: 2039-01-01 has not come yet"]

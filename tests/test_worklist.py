@@ -3,12 +3,15 @@ unknown, what rests on one source."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 
 from apptest import run_page
+from conftest import FIXTURE
 
 from aimap import worklist
 from aimap.formatting import format_date
+from aimap.load import load_dataset
 from aimap.text import t
 from aimap.views import page_of
 
@@ -81,10 +84,20 @@ def test_rows_never_checked_or_checked_over_six_months_ago_are_due(fixture):
     assert due[("factories", "beta-aif")] == "2025-12-01"  # 7 months before
     assert due[("factories", "gamma-aif")] == ""  # never checked
     assert ("budgets", "b-alpha-total") not in due.index
-    assert ("sectors", "alpha-aif | S01 | health") not in due.index
     assert ("sectors", "alpha-aif | S02 | climate") in due.index
     rows = sum(len(getattr(fixture, name)) for name in worklist.schema.VERIFIED_TABLES)
-    assert len(due) == rows - 3
+    assert len(due) == rows - 2
+
+
+def test_a_sectors_row_is_checked_by_its_subject_sector_and_label(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(FIXTURE, folder)
+    with (folder / "verifications.csv").open("a") as handle:
+        handle.write("sectors,alpha-aif | S01 | health,2026-05-20,partial,One source missing.\n")
+    items = worklist.worklist(load_dataset(folder), date(2026, 7, 1))
+    due = set(zip(items["table"], items["id"]))
+    assert ("sectors", "alpha-aif | S01 | health") not in due
+    assert ("sectors", "alpha-aif | S02 | climate") in due
 
 
 def test_a_check_falls_due_six_months_after_it(fixture):
