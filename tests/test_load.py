@@ -274,13 +274,16 @@ def test_a_site_is_labelled_by_its_short_name_else_its_name(fixture_copy):
     assert query.site_names(dataset)["alpha-aif"] == "Alpha AI Factory"
 
 
-def test_a_check_of_a_row_that_does_not_exist_is_refused(fixture_copy):
-    folder = fixture_copy
-    with (folder / "verifications.csv").open("a") as handle:
-        handle.write("factories,no-such-site,2026-01-01,agree,\n"
-                     "budgets,b-alpha-total,2039-01-01,agree,\n")
+def test_a_check_on_a_day_to_come_is_refused(fixture_copy):
+    with (fixture_copy / "verifications.csv").open("a") as handle:
+        handle.write("budgets,b-alpha-total,2039-01-01,agree,\n")
     with pytest.raises(DataError) as error:
-        load_dataset(folder)
-    assert error.value.problems == [
-        "verifications.csv:6:row: 'no-such-site' is not a row of factories.csv",
-        "verifications.csv:7:verified_on: 2039-01-01 has not come yet"]
+        load_dataset(fixture_copy)
+    assert error.value.problems == ["verifications.csv:6:verified_on: 2039-01-01 has not "
+                                    "come yet"]
+
+
+def test_a_check_of_a_row_since_removed_is_kept_as_history(fixture_copy):
+    with (fixture_copy / "verifications.csv").open("a") as handle:
+        handle.write("factories,no-longer-here,2026-01-01,agree,\n")
+    assert "no-longer-here" in set(load_dataset(fixture_copy).verifications["row"])
