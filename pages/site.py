@@ -50,8 +50,9 @@ tables.section(t("site.budgets"), profile.budgets, t("map.panel.no_budgets"),
                lambda: tables.budget_table(data, profile.budgets, named=False))
 tables.section(t("site.milestones"), profile.milestones, t("site.no_milestones"),
                lambda: tables.milestone_table(data, profile.milestones, named=False))
-tables.section(t("site.sectors"), profile.sectors, t("map.panel.no_sectors"),
-               lambda: tables.sector_table(data, profile.sectors, named=False))
+if profile.site["kind"] != "ai_supercomputer":  # it serves the factories on it, not sectors
+    tables.section(t("site.sectors"), profile.sectors, t("map.panel.no_sectors"),
+                   lambda: tables.sector_table(data, profile.sectors, named=False))
 
 st.subheader(t("site.sources"))
 tables.sources_list(data, profile.sources["id"])

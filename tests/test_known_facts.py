@@ -6,9 +6,11 @@ these facts, update the row and this file together. Every other test asserts on 
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from aimap import coverage, query
+from aimap import coverage, query, worklist
 from aimap.metrics import country_values
 from aimap.selection import Selection
 
@@ -81,3 +83,25 @@ def test_spain_is_reached_by_bsc_and_1healthai(dataset):
 def test_the_map_gives_italy_the_preferred_430_million(dataset):
     values = country_values(dataset, query.sites(dataset), "budget")
     assert values.at["ITA", "value"] == 430_000_000
+
+
+def test_twenty_four_ai_supercomputers_fourteen_of_them_eurohpc(dataset):
+    machines = dataset.factories[dataset.factories["kind"] == "ai_supercomputer"]
+    assert machines["programme"].value_counts().to_dict() == {"eurohpc": 14, "national": 10}
+
+
+def test_lumi_has_11912_gpus_and_carries_the_lumi_ai_factory(dataset, sites):
+    lumi = dataset.factories.set_index("id").loc["sc-lumi"]
+    assert lumi["gpus"] == 11_912 and tuple(lumi["serves"]) == ("lumi-aif",)
+    assert sites.loc["sc-lumi", "city"] == "Kajaani"
+
+
+def test_the_luxembourg_ai_factory_opened_its_services_on_2_december_2025(dataset, sites):
+    assert sites.loc["l-aif", "status"] == "services_open"
+    launch = dataset.milestones.set_index("id").loc["m-laif-launch"]
+    assert str(launch["start"].date()) == "2025-12-02" and launch["status"] == "done"
+
+
+def test_every_data_row_has_a_verification_date(dataset):
+    items = worklist.worklist(dataset, date(2026, 12, 4))
+    assert (items["reason"] == "not_verified").sum() == 0
