@@ -24,7 +24,8 @@ TERMS = (
     Term("kind.gigafactory_candidate", "about.gigafactory_candidate",
          ("ep-oeil-eurohpc-ai-gigafactories", "eurohpc-ju-faqs-ai-gigafactories-en")),
     Term("kind.national_ai_factory", "about.national_ai_factory", ()),
-    Term("kind.ai_supercomputer", "about.ai_supercomputer", ()),
+    Term("kind.ai_supercomputer", "about.ai_supercomputer",
+         ("actuia-eurohpc-inaugurates-vega", "eurohpc-ju-way-open-building-eurohpc-wo")),
     Term("about.wave_term", "about.wave", ("eurohpc-ju-ai-factories-calls",)),
 )
 

@@ -104,8 +104,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "about.ai_supercomputer": "An AI supercomputer here is a supercomputer built or "
                                   "upgraded for AI work that an AI Factory or Antenna runs on, "
                                   "or that a country operates for AI: the EuroHPC Joint "
-                                  "Undertaking's systems, co-owned with their hosting states, "
-                                  "and national ones. Shown with the machine's accelerators "
+                                  "Undertaking's systems, co-funded with their hosting "
+                                  "countries and shared by its participating states, and "
+                                  "national ones. Shown with the machine's accelerators "
                                   "and performance where a source gives them; an AI figure "
                                   "(low precision) is not comparable with an FP64 one.",
         "about.national_ai_factory": "A national AI factory is a supercomputing centre for AI "
