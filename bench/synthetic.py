@@ -1,7 +1,9 @@
 """A synthetic dataset N times larger than data/, for measuring how the app scales.
 
 Every site and every row about a site is copied N times under new ids (`<id>.xk`); programme
-rows, sources, countries and the taxonomy stay as they are, so the copy validates.
+rows, sources, countries and the taxonomy stay as they are, so the copy validates. A copy's
+notes are cut to NOTES characters, so that 100 copies of every site stay under the 5 MB a
+table may have (the app refuses larger files).
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ from pathlib import Path
 
 from aimap.load import DATA_DIR
 
+NOTES = 120
+#: Columns listing site ids, renamed in the copies so each copy links to its own sites.
+_SITE_LISTS = ("linked_factories", "serves")
 _PER_SITE = {"factories": "id", "antennas": "id", "budgets": "subject", "milestones": "subject",
              "sectors": "subject", "claims": "subject"}
 
@@ -42,9 +47,10 @@ def write_synthetic(target: Path, factor: int) -> Path:
                 copy = dict(row, **{column: _copy_name(row[column], k)})
                 if "id" in copy and column != "id":
                     copy["id"] = _copy_name(row["id"], k)
-                if table == "antennas":
-                    copy["linked_factories"] = ";".join(
-                        _copy_name(f, k) for f in row["linked_factories"].split(";") if f)
+                for listed in (c for c in _SITE_LISTS if c in copy):
+                    copy[listed] = ";".join(_copy_name(s, k) for s in row[listed].split(";") if s)
+                if k and copy.get("notes"):
+                    copy["notes"] = copy["notes"][:NOTES]
                 out.append(copy)
         with (target / f"{table}.csv").open("w", newline="", encoding="utf-8") as handle:
             writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n")
