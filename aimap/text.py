@@ -346,7 +346,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "milestones whose date has passed with no report (a source must "
                                "say done, slipped or refuted), figures still unknown, and claims "
                                "resting on a single source.",
-        "data.worklist_download": "Download the worklist (CSV)",
+        "data.worklist_download": "Download the whole worklist (CSV)",
+        "data.worklist_show": "List",
+        "data.worklist_more": "The first {shown} of {total} are listed; the CSV has them all.",
         "worklist.reason.not_verified": "Not verified for 6 months",
         "worklist.never_verified": "never checked against its sources",
         "worklist.last_verified": "last checked on {day}",

@@ -44,11 +44,20 @@ if data is not None:
     today = date.today()
     st.caption(t("data.worklist_intro", today=formatting.format_date(today)))
     items = worklist.worklist(data, today)
-    for column, (reason, n) in zip(st.columns(len(worklist.REASONS)),
-                                   worklist.counts(items).items()):
+    counts = worklist.counts(items)
+    for column, (reason, n) in zip(st.columns(len(worklist.REASONS)), counts.items()):
         column.metric(t(f"worklist.reason.{reason}"), n)
-    shown = tables.worklist_table(data, items)
-    charts.csv_download(t("data.worklist_download"), shown, "aimap-worklist.csv")
+    listed = st.segmented_control(
+        t("data.worklist_show"), worklist.REASONS, key="worklist.reason",
+        default=next((r for r, n in counts.items() if n), worklist.REASONS[0]),
+        format_func=lambda r: t(f"worklist.reason.{r}"))
+    chosen = items[items["reason"] == listed] if listed else items
+    tables.worklist_table(data, chosen)
+    if len(chosen) > tables.WORKLIST_SHOWN:
+        st.caption(t("data.worklist_more", shown=formatting.format_count(tables.WORKLIST_SHOWN),
+                     total=formatting.format_count(len(chosen))))
+    charts.csv_download(t("data.worklist_download"), lambda: tables.worklist_rows(data, items),
+                        "aimap-worklist.csv")
 
 st.subheader(t("data.update"))
 if "data.done" in st.session_state:

@@ -13,6 +13,7 @@ from aimap import worklist
 from aimap.formatting import format_date
 from aimap.load import load_dataset
 from aimap.text import t
+from aimap.ui import tables
 from aimap.views import page_of
 
 
@@ -62,19 +63,34 @@ def test_items_come_in_order_and_are_counted(fixture):
     assert sum(worklist.counts(items).values()) == len(items)
 
 
-def test_the_data_page_shows_the_worklist_with_links_to_sites(on_fixture):
+def test_the_data_page_lists_one_kind_of_work_at_a_time_with_links_to_sites(on_fixture):
     app = run_page(page_of("data"))
-    table = next(frame.value for frame in app.dataframe if "reason" in frame.value)
     expected = worklist.worklist(on_fixture, date.today())
-    assert len(table) == len(expected)
-    assert {m.label for m in app.metric} >= {t(f"worklist.reason.{r}") for r in worklist.REASONS}
-    assert set(table["reason"]) <= {t(f"worklist.reason.{r}") for r in worklist.REASONS}
+    counts = worklist.counts(expected)
+    assert {m.label: m.value for m in app.metric if m.label.startswith(tuple(
+        t(f"worklist.reason.{r}") for r in worklist.REASONS))} == {
+        t(f"worklist.reason.{r}"): str(n) for r, n in counts.items()}
+    first = next(r for r, n in counts.items() if n)
+    table = next(frame.value for frame in app.dataframe if "reason" in frame.value)
+    assert set(table["reason"]) == {t(f"worklist.reason.{first}")}
+    assert len(table) == counts[first]
+    checks = table["what"]
+    assert t("worklist.never_verified") in set(checks)
+    assert t("worklist.last_verified", day=format_date("2025-12-01")) in set(checks)
     links = [link for link in table["page"] if isinstance(link, str)]
     assert links and all(link.startswith("/site?id=") for link in links)
     assert t("data.worklist_download") in [b.label for b in app.get("download_button")]
-    checks = table[table["reason"] == t("worklist.reason.not_verified")]["what"]
-    assert t("worklist.never_verified") in set(checks)
-    assert t("worklist.last_verified", day=format_date("2025-12-01")) in set(checks)
+    app.segmented_control(key="worklist.reason").set_value("single_source").run()
+    table = next(frame.value for frame in app.dataframe if "reason" in frame.value)
+    assert len(table) == counts["single_source"]
+    assert set(table["reason"]) == {t("worklist.reason.single_source")}
+
+
+def test_the_worklist_csv_has_every_item(on_fixture):
+    items = worklist.worklist(on_fixture, date.today())
+    rows = tables.worklist_rows(on_fixture, items)
+    assert len(rows) == len(items) and set(rows["reason"]) == {
+        t(f"worklist.reason.{r}") for r, n in worklist.counts(items).items() if n}
 
 
 def test_rows_never_checked_or_checked_over_six_months_ago_are_due(fixture):

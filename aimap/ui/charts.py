@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import lru_cache
 
 import pandas as pd
@@ -214,7 +215,9 @@ def pack_button(data: Dataset, selection: Selection) -> None:
                        data=lambda: export.zipped(export.briefing_files(data, selection)))
 
 
-def csv_download(label: str, table: pd.DataFrame, file_name: str) -> None:
-    """A table as UTF-8 CSV that spreadsheets open safely (no formula runs)."""
+def csv_download(label: str, table: pd.DataFrame | Callable[[], pd.DataFrame],
+                 file_name: str) -> None:
+    """A table as UTF-8 CSV that spreadsheets open safely (no formula runs); `table` may be
+    a function making it, called only when the file is asked for."""
     st.download_button(label, file_name=file_name, mime="text/csv",
-                       data=lambda: safety.frame_csv(table))
+                       data=lambda: safety.frame_csv(table() if callable(table) else table))

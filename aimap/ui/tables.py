@@ -199,12 +199,27 @@ def _work_detail(reason: str, detail: str) -> str:
     return t("worklist.last_verified", day=formatting.format_date(detail))
 
 
-def worklist_table(data: Dataset, items: pd.DataFrame) -> pd.DataFrame:
+#: The most worklist items drawn at once: the rest are in the CSV (a table of tens of
+#: thousands of rows would make every rerun of the Data page slow).
+WORKLIST_SHOWN = 1000
+
+
+def worklist_table(data: Dataset, items: pd.DataFrame) -> None:
     """The maintainers' worklist: each item with the page of the site it is about and the
-    first web source of its row; returns the table as shown, for downloading exactly that."""
+    first web source of its row; the first WORKLIST_SHOWN items."""
+    _show_table(_worklist_columns(data, items.head(WORKLIST_SHOWN)), key="worklist_table")
+
+
+def worklist_rows(data: Dataset, items: pd.DataFrame) -> pd.DataFrame:
+    """The worklist as `worklist_table` shows it, every item (for its CSV)."""
+    return pd.DataFrame({name: values for name, (values, _) in
+                         _worklist_columns(data, items).items()})
+
+
+def _worklist_columns(data: Dataset, items: pd.DataFrame) -> dict[str, tuple[object, object]]:
     names = query.subject_names(data)
     sites = set(query.sites(data)["id"])
-    return _show_table({
+    return {
         "reason": (items["reason"].map(lambda r: t(f"worklist.reason.{r}")), t("col.reason")),
         "about": (items["subject"].map(lambda s: names.get(s, s)), t("col.about")),
         "page": ([f"/{VIEWS_BY_KEY['site'].url_path}?id={quote(s)}" if s in sites else None
@@ -214,4 +229,4 @@ def worklist_table(data: Dataset, items: pd.DataFrame) -> pd.DataFrame:
         "what": ([_work_detail(r, d) for r, d in zip(items["reason"], items["detail"])],
                  st.column_config.TextColumn(t("col.what"), width="large")),
         "source": _source_column(data, items),
-    }, key="worklist_table")
+    }
