@@ -64,7 +64,8 @@ def ranges(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
 def unknown(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
     """Shown sites with a budget to publish but none published."""
     sites = query.budget_sites(shown)
-    return sites[~sites["id"].isin(split(dataset, shown).index)]
+    published = set(query.budget_totals(dataset).index)  # `split`'s sites, without the split
+    return sites[[site not in published for site in sites["id"]]]
 
 
 def envelopes(dataset: Dataset) -> pd.DataFrame:

@@ -123,6 +123,7 @@ def for_presentation(figure: go.Figure) -> go.Figure:
     grown = bottom if is_map(figure) else round(bottom * _PRESENTED_BOTTOM)  # a map: no axis
     figure.update_layout(font_size=PRESENTED_FONT, title_font_size=30, legend_font_size=19,
                          hoverlabel_font_size=18, margin_b=grown)
+    figure.update_traces(textfont_size=18, selector=dict(mode="text"))  # value labels
     for note in figure.layout.annotations:
         note.font.size = max(note.font.size or 18, 18)
         if note.font.color == MUTED:

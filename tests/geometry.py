@@ -22,6 +22,7 @@ _TOPOJSON_URL = "http://topojson.test/"
 TEXT_SELECTORS = {
     "title": ".infolayer .g-gtitle text",
     "annotation": ".annotation-text-g text",
+    "value": ".scatterlayer .textpoint text",
     "xtick": ".xaxislayer-above .xtick text",
     "ytick": ".yaxislayer-above .ytick text",
     "legend": ".legend .legendtext",

@@ -13,13 +13,19 @@ from apptest import as_read, run_page
 from conftest import FIXTURE, read_rows, write_rows
 
 from aimap import formatting, money, query, safety
-from aimap.figures.budgets import budget_figure, money_axis, per_capita_figure
+from aimap.figures.budgets import VALUE_LABELS, budget_figure, money_axis, per_capita_figure
 from aimap.load import load_dataset
 from aimap.selection import Selection
 from aimap.text import t
 
 M = 1e6
 
+
+
+def _value_labels(figure) -> list[str]:
+    """The amounts written at the bar ends, bottom row first."""
+    (values,) = [trace for trace in figure.data if trace.name == VALUE_LABELS]
+    return [text.strip() for text in values.text]
 
 def test_split_adds_up_to_the_preferred_total(dataset):
     parts = money.split(dataset, query.sites(dataset))
@@ -198,7 +204,7 @@ def test_per_capita(fixture):
     assert list(frame.index) == ["ESP", "POL", "ITA", "PRT"]  # largest first
     figure = per_capita_figure(fixture, Selection())
     assert list(figure.data[0].y) == ["Portugal", "Italy", "Poland", "Spain"]  # largest on top
-    assert [a.text for a in figure.layout.annotations][:4] == ["€0.50", "€1.00", "€1.67", "€2.50"]
+    assert _value_labels(figure)[:4] == ["€0.50", "€1.00", "€1.67", "€2.50"]
     assert figure.layout.xaxis.ticktext[:3] == ("€0", "€1", "€2")  # plain euros per person
     assert "€ per inhabitant" in figure.layout.title.text
 
@@ -299,5 +305,6 @@ def test_equal_bars_keep_the_order_of_their_names(fixture):
     figure = budget_figure(fixture, Selection(), grouping="country")
     # Italy and Poland both have €50 M: by name, top down (plotly lists rows bottom up)
     assert list(figure.data[0].y) == ["Portugal", "Poland", "Italy", "Spain"]
-    ends = {a.y: a.text for a in figure.layout.annotations if a.y in figure.data[0].y}
+    (values,) = [trace for trace in figure.data if trace.name == VALUE_LABELS]
+    ends = {y: text.strip() for y, text in zip(values.y, values.text)}
     assert ends == {"Portugal": "€5 M", "Poland": "€50 M", "Italy": "€50 M", "Spain": "€100 M"}

@@ -42,7 +42,8 @@ def _label_sizes(figure) -> list[float]:
     sizes = [layout.xaxis.tickfont.size, layout.yaxis.tickfont.size]
     if layout.showlegend:
         sizes.append(layout.legend.font.size)
-    return sizes + [note.font.size for note in layout.annotations if note.yref != "paper"]
+    return sizes + [note.font.size for note in layout.annotations if note.yref != "paper"] + [
+        trace.textfont.size for trace in figure.data if getattr(trace, "mode", None) == "text"]
 
 
 @pytest.mark.parametrize("builder", BUILDERS.values(), ids=BUILDERS.keys())

@@ -100,4 +100,5 @@ def apply(figure: go.Figure, sizes: BarLayout) -> go.Figure:
                          xaxis_tickfont_size=sizes.label, yaxis_tickfont_size=sizes.label,
                          margin_t=sizes.top, margin_b=sizes.bottom, margin_r=sizes.right)
     figure.update_annotations(font_size=sizes.label)
+    figure.update_traces(textfont_size=sizes.label, selector=dict(mode="text"))
     return figure
