@@ -140,7 +140,7 @@ def _small_country_dots(dataset: Dataset, codes: dict[str, int], colours: list[s
     return [go.Scattergeo(
         lon=dots["lon"], lat=dots["lat"], mode="markers", name=t("map.small_country"),
         marker=dict(symbol="square", size=11, color=[colours[codes[c]] for c in dots["iso3"]],
-                    line=dict(color=theme.INK, width=1)),
+                    line=dict(color="#ffffff", width=1.5)),  # like the site markers
         hovertext=[hover[c] for c in dots["iso3"]], hovertemplate="%{hovertext}<extra></extra>",
         showlegend=False, customdata=[["country", c] for c in dots["iso3"]], **_NO_DIMMING)]
 
