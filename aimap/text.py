@@ -566,6 +566,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "budgets.part.unsplit": "Total, split not published",
         "budgets.part.total": "Total",
         "budgets.alternative": "other claim",
+        "budgets.value_up_to": "{value}, claims up to {high}",
         "budgets.range": "Range of disagreeing claims",
         "budgets.announced": "Announced for the wave",
         "budgets.wave.antennas": "AI Factory Antennas",

@@ -308,3 +308,12 @@ def test_equal_bars_keep_the_order_of_their_names(fixture):
     (values,) = [trace for trace in figure.data if trace.name == VALUE_LABELS]
     ends = {y: text.strip() for y, text in zip(values.y, values.text)}
     assert ends == {"Portugal": "€5 M", "Poland": "€50 M", "Italy": "€50 M", "Spain": "€100 M"}
+
+
+def test_a_label_past_a_bar_says_the_claim_it_ends_at_is_not_the_bar(fixture):
+    figure = budget_figure(fixture, Selection())
+    (values,) = [trace for trace in figure.data if trace.name == VALUE_LABELS]
+    texts = dict(zip(values.y, (text.strip() for text in values.text)))
+    # Alpha: €100 M preferred, €110 M claimed by the news: the label sits at the whisker's end
+    assert texts["Alpha AI Factory"] == "€100 M, claims up to €110 M"
+    assert texts["Gamma AI Factory"] == "€40 M"  # one claim: the bar's value alone

@@ -66,12 +66,12 @@ def _top_down(frame: pd.DataFrame, value: str, labels: pd.Series) -> pd.DataFram
 
 
 def _value_labels(figure: go.Figure, labels: list[str], ends: list[float],
-                  amounts: list[float], format_value=formatting.format_money) -> None:
+                  texts: list[str]) -> None:
     """Each row's amount written just past its end (its bar, or its whisker when longer), as
     one text trace: one annotation per row made the figure's JSON, sent on every rerun, grow
     with the rows (and plotly copies every annotation on each add_annotation)."""
     figure.add_scatter(x=list(ends), y=list(labels), mode="text", textposition="middle right",
-                       text=[_GAP + escape(format_value(amount)) for amount in amounts],
+                       text=[_GAP + escape(text) for text in texts],
                        textfont=dict(size=14, color=theme.INK), cliponaxis=False,
                        hoverinfo="skip", showlegend=False, name=VALUE_LABELS)
 
@@ -115,19 +115,30 @@ def stacked(dataset: Dataset, shown: pd.DataFrame, grouping: str, caption: Capti
                        ": %{customdata}<extra></extra>")
     top = frame["total"].max() if len(frame) else 1.0
     ends = frame["total"]
+    texts = [formatting.format_money(v) for v in frame["total"]]
     if grouping == "site":
         spread = _whiskers(figure, dataset, shown, frame, labels)
         ends = ends.combine(spread.reindex(ends.index), max, fill_value=0.0)
+        texts = [_beyond(text, total, spread.get(site))
+                 for text, total, site in zip(texts, frame["total"], frame.index)]
     if grouping == "wave":  # the label goes past the diamond when the diamond is further
         announced = _announced(figure, dataset, frame, labels)
         ends = ends.combine(announced.reindex(ends.index), max, fill_value=0.0)
-    _value_labels(figure, labels, list(ends), list(frame["total"]))
+    _value_labels(figure, labels, list(ends), texts)
     figure.update_layout(barmode="stack", xaxis=money_axis(max(top, ends.max() if len(ends)
                                                                 else 0.0)),
                          yaxis=dict(title=None),
                          margin=dict(l=16, r=_LABEL_ROOM, t=150, b=90))
     return _fitted(figure, caption, labels, page, 260 + _ROW * max(len(frame), 4),
                    _LABEL_ROOM)
+
+
+def _beyond(text: str, total: float, highest: float | None) -> str:
+    """A bar's value label; where a disagreeing claim reaches past the bar, the label sits at
+    the whisker's end and says so ("€100 M, claims up to €350 M"), not to be read as €350 M."""
+    if highest is None or pd.isna(highest) or highest <= total:
+        return text
+    return t("budgets.value_up_to", value=text, high=formatting.format_money(highest))
 
 
 def _whiskers(figure: go.Figure, dataset: Dataset, shown: pd.DataFrame, frame: pd.DataFrame,
@@ -241,8 +252,8 @@ def per_capita_figure(dataset: Dataset, selection: Selection,
                     for v, b, p in zip(frame["per_capita"], frame["total"], frame["population"])],
         hovertemplate="%{y}: %{customdata[0]} " + t("budgets.per_capita_unit")
         + "<br>" + t("budgets.per_capita_detail") + "<extra></extra>"))
-    _value_labels(figure, labels, list(frame["per_capita"]), list(frame["per_capita"]),
-                  per_person)
+    _value_labels(figure, labels, list(frame["per_capita"]),
+                  [per_person(v) for v in frame["per_capita"]])
     figure.update_layout(xaxis=money_axis(frame["per_capita"].max() if len(frame) else 1),
                          yaxis=dict(title=None), margin=dict(l=16, r=_LABEL_ROOM, t=110, b=90))
     caption = caption_for(dataset, selection, t("budgets.per_capita_title"),
