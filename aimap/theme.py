@@ -28,6 +28,7 @@ SUBTITLE_STYLE = f"font-size:16px;color:{MUTED}"
 PRESENTATION_SUBTITLE_STYLE = f"font-size:20px;color:{INK}"
 
 MARGIN = dict(l=24, r=24, t=150, b=80)
+LEGEND_SIZE = 15
 
 #: Okabe & Ito (2008): distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
@@ -91,7 +92,7 @@ def _template() -> go.layout.Template:
         plot_bgcolor=BACKGROUND,
         colorway=list(OKABE_ITO),
         hoverlabel=dict(font=dict(family=FONT_FAMILY, size=15), bgcolor="#ffffff"),
-        legend=dict(font=dict(size=15), bgcolor="rgba(255,255,255,0.85)"),
+        legend=dict(font=dict(size=LEGEND_SIZE), bgcolor="rgba(255,255,255,0.85)"),
         xaxis=dict(gridcolor=GRID, zerolinecolor=GRID, linecolor=MUTED, ticks="outside",
                    automargin=True),
         yaxis=dict(gridcolor=GRID, zerolinecolor=GRID, linecolor=MUTED, automargin=True,
@@ -123,6 +124,8 @@ def for_presentation(figure: go.Figure) -> go.Figure:
     grown = bottom if is_map(figure) else round(bottom * _PRESENTED_BOTTOM)  # a map: no axis
     figure.update_layout(font_size=PRESENTED_FONT, title_font_size=30, legend_font_size=19,
                          hoverlabel_font_size=18, margin_b=grown)
+    if is_map(figure):  # its kinds of site, in a second legend above it
+        figure.update_layout(legend2_font_size=19)
     figure.update_traces(textfont_size=18, selector=dict(mode="text"))  # value labels
     for note in figure.layout.annotations:
         note.font.size = max(note.font.size or 18, 18)

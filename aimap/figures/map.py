@@ -43,9 +43,9 @@ _LEGEND_LINE = 21
 SCREEN_WIDTH = 820
 #: The map's page in presentation mode: a plot about as wide as the globe lets Europe's box
 #: be (twice its height); ui.charts keeps the plot this shape on any screen.
-PRESENTED = Frame(1480, 900)
+PRESENTED = Frame(1480, 950)
 #: Space around the map: the title above, the sources below, a hair at each side.
-MARGIN = dict(l=24, r=24, t=100, b=84)
+MARGIN = dict(l=24, r=24, t=150, b=84)  # t: title, subtitle and a row or two of kinds
 GEO_LAYOUT = dict(
     projection=dict(type="azimuthal equal area",
                     rotation=dict(lon=_CENTRE[0], lat=_CENTRE[1])),
@@ -274,11 +274,21 @@ def europe_map(dataset: Dataset, shown: pd.DataFrame, metric: str, links: bool,
     figure.update_layout(geo=GEO_LAYOUT, geo_lonaxis_range=lons, geo_lataxis_range=lats,
                          margin=MARGIN)
     figure = framed(figure, caption, height=frame.height, legend="inside")
+    _kinds_on_top(figure)
     # A frame wider (or taller) than the globe allows leaves the map centred: the legend
     # goes to the map's own bottom-left corner, over the sea.
     drawn = box_aspect(lons, lats)
     return figure.update_layout(legend_x=0.01 + max(0.0, 1 - drawn / plot) / 2,
                                 legend_y=0.02 + max(0.0, 1 - plot / drawn) / 2)
+
+
+def _kinds_on_top(figure: go.Figure) -> None:
+    """The kinds of site in a second legend, in a row above the map: with the classes alone
+    the legend over the Atlantic stays short enough to leave Ireland and Portugal in view."""
+    figure.update_traces(legend="legend2", selector=dict(legendgroup="sites"))
+    figure.update_layout(legend2=dict(orientation="h", x=0, xanchor="left", y=1,
+                                      yanchor="bottom", font_size=theme.LEGEND_SIZE,
+                                      bgcolor="rgba(0,0,0,0)", traceorder="normal"))
 
 
 def _tall_map(figure: go.Figure, caption: Caption, frame: Frame, width: int,
