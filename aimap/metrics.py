@@ -69,8 +69,15 @@ def _per_capita(dataset: Dataset, shown: pd.DataFrame) -> pd.Series:
 
 
 def _gpus(dataset: Dataset, shown: pd.DataFrame) -> pd.Series:
-    gpus = dataset.factories.set_index("id")["gpus"].astype("float64")
+    """GPUs per country; an AI Factory's GPUs are left out where a shown AI supercomputer it
+    runs on counts its own (JAIF's 24,000 are JUPITER's: counted once)."""
+    factories = dataset.factories.set_index("id")
+    gpus = factories["gpus"].astype("float64")
+    machines = factories.loc[factories.index.isin(shown["id"])
+                             & (factories["kind"] == "ai_supercomputer") & gpus.notna()]
+    counted_by_machine = {site for served in machines["serves"] for site in served}
     known = shown.assign(gpus=shown["id"].map(gpus)).dropna(subset=["gpus"])
+    known = known[[site not in counted_by_machine for site in known["id"]]]
     return known.groupby("country")["gpus"].sum()
 
 

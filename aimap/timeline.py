@@ -26,7 +26,7 @@ PHASE_GROUPS = {
     "construction": "build", "installation": "build",
     "launch": "services", "services": "services",
     "operational": "operational",
-    "project_end": "end", "policy": "end",
+    "project_end": "end", "policy": "setup",  # a decision or announcement starts things
 }
 PHASE_GROUP_ORDER = ("setup", "procurement", "build", "services", "operational", "end")
 

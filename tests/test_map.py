@@ -425,3 +425,17 @@ def test_export_tells_the_map_its_page(dataset):
     assert spans[0][0] > spans[1][0] and spans[0][1] < spans[1][1]  # wide vs tall
     legend = slide.layout.legend
     assert legend.x < 0.3 and legend.y < 0.1 and legend.yanchor == "bottom"  # inside, low left
+
+
+def test_gpus_of_a_factory_are_counted_once_when_its_supercomputer_counts_them(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(FIXTURE, folder)
+    rows = read_rows(folder / "factories.csv")
+    beta = next(r for r in rows if r["id"] == "beta-aif")
+    beta["gpus"] = "2000"  # the same machine as Omega's 2,000
+    write_rows(folder / "factories.csv", rows)
+    dataset = load_dataset(folder)
+    both = country_values(dataset, query.sites(dataset), "gpus")["value"]
+    assert both["ITA"] == 2000
+    alone = query.sites(dataset)[lambda s: s["kind"] != "ai_supercomputer"]
+    assert country_values(dataset, alone, "gpus")["value"]["ITA"] == 2000  # Beta's own
