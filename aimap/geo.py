@@ -61,18 +61,32 @@ def hatch(dataset: Dataset, countries: tuple[str, ...],
     return lons, lats
 
 
-def spread(points: pd.DataFrame, gap: float) -> pd.DataFrame:
+@lru_cache(maxsize=4)
+def country_shapes(dataset: Dataset) -> dict[str, object]:
+    """Each country's boundary, prepared for fast point tests (memoised)."""
+    shapes = {f["id"]: shapely.geometry.shape(f["geometry"]) for f in dataset.geojson["features"]}
+    for shape in shapes.values():
+        shapely.prepare(shape)
+    return shapes
+
+
+def spread(points: pd.DataFrame, gap: float,
+           homes: dict[str, object] | None = None) -> pd.DataFrame:
     """`points` (columns id, lon, lat) with co-located ones moved onto a small ring around
     their centre, so no two markers are closer than `gap` degrees (east-west distances
     shrunk by the cosine of the latitude, as on the map): a marker never hides another.
-    A ring that comes too near another point or ring joins it in one larger ring.
-    Deterministic: each group is ordered by id, the first placed due north."""
+    A ring that comes too near another point or ring joins it in one larger ring. With
+    `homes` (id -> the boundary it belongs in), each ring is turned so that as many of its
+    markers as possible stay in their own country (a site moved across a border would be
+    read as the neighbour's). Deterministic: each group ordered by id, the first due north
+    unless a turn keeps more markers at home."""
     frame = points.sort_values("id", kind="stable").reset_index(drop=True)
     squeeze = np.cos(np.radians(frame["lat"].to_numpy()))
     x, y = frame["lon"].to_numpy() * squeeze, frame["lat"].to_numpy().astype(float)
     groups = _linked(x, y, gap)
+    home = [None if homes is None else homes.get(i) for i in frame["id"]]
     while True:
-        px, py = _rings(x, y, groups, gap)
+        px, py = _rings(x, y, groups, gap, home)
         joined = _linked(px, py, gap * (1 - 1e-6), groups)
         if len(joined) == len(groups):
             break
@@ -103,18 +117,40 @@ def _linked(x: np.ndarray, y: np.ndarray, gap: float,
     return list(found.values())
 
 
-def _rings(x: np.ndarray, y: np.ndarray, groups: list[list[int]],
-           gap: float) -> tuple[np.ndarray, np.ndarray]:
+#: The turns a ring may take to keep its markers in their countries (twelfths of a circle).
+_TURNS = 12
+
+
+def _rings(x: np.ndarray, y: np.ndarray, groups: list[list[int]], gap: float,
+           home: list[object | None]) -> tuple[np.ndarray, np.ndarray]:
     """Each group of two or more on a ring about its members' centre, neighbours `gap`
-    apart, the first due north."""
+    apart, turned to keep the most members inside their `home` boundary (first due north
+    when turning keeps none more)."""
     px, py = x.astype(float).copy(), y.astype(float).copy()
     for index in (g for g in groups if len(g) > 1):
+        centre = (x[index].mean(), y[index].mean())
         radius = gap / (2 * math.sin(math.pi / len(index)))
-        cx, cy = x[index].mean(), y[index].mean()
-        for k, i in enumerate(index):
-            angle = 2 * math.pi * k / len(index)
-            py[i], px[i] = cy + radius * math.cos(angle), cx + radius * math.sin(angle)
+        turns = [_ring(centre, radius, len(index), turn) for turn in range(_TURNS)]
+        best = max(range(_TURNS), key=lambda turn: (_at_home(index, turns[turn], home), -turn))
+        for i, (sx, sy) in zip(index, turns[best]):
+            px[i], py[i] = sx, sy
     return px, py
+
+
+def _ring(centre: tuple[float, float], radius: float, count: int,
+          turn: int) -> list[tuple[float, float]]:
+    """`count` places on a ring, the first `turn` twelfths of a circle east of north."""
+    start = 2 * math.pi * turn / _TURNS
+    return [(centre[0] + radius * math.sin(start + 2 * math.pi * k / count),
+             centre[1] + radius * math.cos(start + 2 * math.pi * k / count))
+            for k in range(count)]
+
+
+def _at_home(index: list[int], spots: list[tuple[float, float]],
+             home: list[object | None]) -> int:
+    """How many of the points `index` placed at `spots` (squeezed x, lat) lie in their home."""
+    return sum(1 for i, (sx, sy) in zip(index, spots) if home[i] is not None
+               and home[i].contains(shapely.Point(sx / math.cos(math.radians(sy)), sy)))
 
 
 def separation(points: pd.DataFrame) -> float:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 import shapely
 from shapely.geometry import shape
 
+from aimap import geo
 from aimap.load import GEO_FILE
 
 EU27 = {"AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC",
@@ -53,3 +55,15 @@ def test_shared_borders_leave_no_gaps(features):
     spain = shape(next(f for f in features if f["id"] == "ESP")["geometry"])
     assert france.intersection(spain).length > 1  # a shared line, not a sliver gap
     assert france.intersection(spain).area < 1e-6
+
+
+def test_a_ring_turns_to_keep_its_markers_in_their_country():
+    # two sites at one point on the east edge of a narrow country: due north/south would
+    # do, east would cross the border; both stay inside after spreading
+    country = shapely.box(0.0, 40.0, 1.0, 42.0)
+    shapely.prepare(country)
+    points = pd.DataFrame({"id": ["a", "b"], "lon": [0.9, 0.9], "lat": [41.0, 41.0]})
+    moved = geo.spread(points, 0.8, {"a": country, "b": country})
+    assert all(country.contains(shapely.Point(lon, lat))
+               for lon, lat in zip(moved["lon"], moved["lat"]))
+    assert geo.separation(moved) >= 0.8 - 1e-9

@@ -168,17 +168,20 @@ def _site_hover(row: pd.Series, budgets: pd.DataFrame) -> str:
     return "<br>".join(lines)
 
 
-def _marker_places(shown: pd.DataFrame) -> pd.DataFrame:
-    """The placed sites of `shown`, co-located ones moved apart (geo.spread)."""
+def _marker_places(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
+    """The placed sites of `shown`, co-located ones moved apart (geo.spread), each kept in
+    its own country where a turn of its ring allows."""
     placed = shown.dropna(subset=["lat", "lon"])
-    moved = geo.spread(placed[["id", "lon", "lat"]], MARKER_GAP).set_index("id")
+    shapes = geo.country_shapes(dataset)
+    homes = {site: shapes.get(country) for site, country in zip(placed["id"], placed["country"])}
+    moved = geo.spread(placed[["id", "lon", "lat"]], MARKER_GAP, homes).set_index("id")
     return placed.assign(lon=placed["id"].map(moved["lon"]),
                          lat=placed["id"].map(moved["lat"]))
 
 
 def _site_markers(dataset: Dataset, shown: pd.DataFrame) -> list[go.Scattergeo]:
     budgets = query.budget_totals(dataset)
-    placed = _marker_places(shown)
+    placed = _marker_places(dataset, shown)
     traces = []
     for kind, symbol in MARKERS.items():
         group = placed[placed["kind"] == kind]
@@ -198,7 +201,7 @@ def _site_markers(dataset: Dataset, shown: pd.DataFrame) -> list[go.Scattergeo]:
 def _links(dataset: Dataset, shown: pd.DataFrame) -> list[go.Scattergeo]:
     """Lines from each shown Antenna to the AI Factories it links to (where both are placed)."""
     located = query.sites(dataset).set_index("id")[["lat", "lon"]].dropna()
-    located.update(_marker_places(shown).set_index("id")[["lat", "lon"]])  # lines meet markers
+    located.update(_marker_places(dataset, shown).set_index("id")[["lat", "lon"]])  # meet markers
     lons: list[float | None] = []
     lats: list[float | None] = []
     antennas = dataset.antennas[dataset.antennas["id"].isin(shown["id"])]
