@@ -182,6 +182,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "hover.selected": "Selected",
         "hover.budget": "Budget",
         "hover.bid": "Bid (not a published budget)",
+        "hover.gpus": "GPUs / AI accelerators",
+        "hover.status": "Status",
         "hover.confidence": "Confidence",
         "hover.sources": "Sources",
         "map.title": "Where Europe's AI infrastructure is",

@@ -439,3 +439,11 @@ def test_gpus_of_a_factory_are_counted_once_when_its_supercomputer_counts_them(t
     assert both["ITA"] == 2000
     alone = query.sites(dataset)[lambda s: s["kind"] != "ai_supercomputer"]
     assert country_values(dataset, alone, "gpus")["value"]["ITA"] == 2000  # Beta's own
+
+
+def test_a_supercomputers_card_gives_its_gpus_and_status_not_a_wave_or_budget(fixture):
+    figure = map_figure(fixture, Selection())
+    (stars,) = [trace for trace in figure.data if trace.name == "AI supercomputer"]
+    card = stars.hovertext[0]
+    assert "Omega Supercomputer" in card and "2,000" in card and "operational" in card
+    assert "Wave" not in card and "Bid" not in card and "Budget" not in card

@@ -150,21 +150,31 @@ def _known(value: object) -> str:
     return t("unknown") if formatting.is_missing(value) else escape(str(value))
 
 
-def _site_hover(row: pd.Series, budgets: pd.DataFrame) -> str:
-    budget = formatting.format_budget(budgets["amount_eur"].get(row["id"]),
-                                budgets["method"].get(row["id"]))
-    wave = t("wave.label", wave=row["wave"]) if not formatting.is_missing(row["wave"]) else "–"
+def _site_hover(row: pd.Series, budgets: pd.DataFrame, gpus: pd.Series) -> str:
+    """A site's card: what it is, where, and its money; for an AI supercomputer, its GPUs
+    and status instead (it has no selection wave and no budget of its own here)."""
     lines = [
         f"<b>{escape(row['name'])}</b>",
         escape(text.kind_label(row["kind"])),
         f"{t('hover.host')}: {_known(row['host'])}",
         f"{t('hover.city')}: {_known(row['city'])}",
-        f"{t('hover.wave')}: {wave} · "
-        f"{t('hover.selected')}: {formatting.format_date(row['selected_on'])}",
-        f"{t('hover.budget' if row['kind'] in query.BUDGET_KINDS else 'hover.bid')}: {budget}",
-        f"{t('hover.confidence')}: {t('confidence.' + row['confidence'])} · "
-        f"{t('hover.sources')}: {len(row['sources'])}",
     ]
+    if row["kind"] == "ai_supercomputer":
+        count = gpus.get(row["id"])
+        known = t("unknown") if formatting.is_missing(count) else formatting.format_count(count)
+        lines.append(f"{t('hover.gpus')}: {known} · "
+                     f"{t('hover.status')}: {t('site_status.' + row['status'])}")
+    else:
+        budget = formatting.format_budget(budgets["amount_eur"].get(row["id"]),
+                                          budgets["method"].get(row["id"]))
+        wave = t("wave.label", wave=row["wave"]) if not formatting.is_missing(row["wave"]) \
+            else "–"
+        lines += [f"{t('hover.wave')}: {wave} · "
+                  f"{t('hover.selected')}: {formatting.format_date(row['selected_on'])}",
+                  f"{t('hover.budget' if row['kind'] in query.BUDGET_KINDS else 'hover.bid')}:"
+                  f" {budget}"]
+    lines.append(f"{t('hover.confidence')}: {t('confidence.' + row['confidence'])} · "
+                 f"{t('hover.sources')}: {len(row['sources'])}")
     return "<br>".join(lines)
 
 
@@ -181,6 +191,7 @@ def _marker_places(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
 
 def _site_markers(dataset: Dataset, shown: pd.DataFrame) -> list[go.Scattergeo]:
     budgets = query.budget_totals(dataset)
+    gpus = dataset.factories.set_index("id")["gpus"]
     placed = _marker_places(dataset, shown)
     traces = []
     for kind, symbol in MARKERS.items():
@@ -192,7 +203,7 @@ def _site_markers(dataset: Dataset, shown: pd.DataFrame) -> list[go.Scattergeo]:
             legendgroup="sites",
             marker=dict(symbol=symbol, size=13, color=theme.KIND_COLOURS[kind],
                         line=dict(color="#ffffff", width=1.5)),
-            hovertext=[_site_hover(row, budgets) for _, row in group.iterrows()],
+            hovertext=[_site_hover(row, budgets, gpus) for _, row in group.iterrows()],
             hovertemplate="%{hovertext}<extra></extra>",
             customdata=[["site", i] for i in group["id"]], **_NO_DIMMING))
     return traces
