@@ -117,8 +117,9 @@ def rows(dataset: Dataset, shown: pd.DataFrame, grouping: str, sort: str,
     upcoming = steps[steps["end"] >= pd.Timestamp(today)].groupby("subject")["start"].min()
     placed["next"] = pd.to_datetime(placed["id"].map(upcoming.to_dict()))  # NaT: nothing next
     placed["country_name"] = placed["country"].map(names)
-    keys = {"selection": ["selected_on", "name"], "country": ["country_name", "name"],
-            "next": ["next", "name"]}[sort]
+    placed["shown_as"] = placed["label"].str.casefold()  # the row's name as the chart reads
+    keys = {"selection": ["selected_on", "shown_as"], "country": ["country_name", "shown_as"],
+            "next": ["next", "shown_as"]}[sort]
     group_rank = _group_ranks(placed, grouping)
     placed["group_rank"] = placed["group"].map(group_rank)
     ordered = placed.sort_values(["group_rank", *keys], na_position="last")

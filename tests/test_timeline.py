@@ -419,3 +419,10 @@ def test_the_supercomputers_rows_are_shown_only_when_asked(fixture):
                 for row in t.customdata}
     assert "omega-sc" in rows() and "omega-sc" not in rows(supercomputers=False)
     assert rows() - rows(supercomputers=False) == {"omega-sc"}
+
+
+def test_rows_of_one_date_come_in_the_order_of_their_labels_whatever_the_case(tmp_path):
+    variant = _with_milestones(tmp_path, names={"alpha-aif": "alpha AI Factory",
+                                                "beta-aif": "Beta AI Factory"})
+    wave = timeline.rows(variant, query.sites(variant), "wave", "selection", TODAY)
+    assert list(wave["id"][wave["group"] == "Wave 1"]) == ["alpha-aif", "beta-aif"]
