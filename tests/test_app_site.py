@@ -20,3 +20,9 @@ def test_the_site_page_has_no_filters_and_the_next_view_keeps_them():
     assert app.selectbox(key="id").value  # its own picker stays in the sidebar
     app.switch_page(page_of("map")).run()
     assert app.multiselect(key="filter.countries").value == ["ESP"]
+
+
+def test_a_factorys_links_say_which_is_its_supercomputer(on_fixture):
+    app = run_page(page_of("site"), id="beta-aif")
+    labels = [link.label for link in app.get("page_link")]
+    assert "Omega Supercomputer · AI supercomputer" in labels

@@ -19,9 +19,12 @@ LINK_DOMAIN = r"https?://(?:www\.)?([^/]+)"
 
 
 def site_links(sites: pd.DataFrame) -> None:
-    """A link to the page of each site in `sites` (id, name)."""
-    for site_id, name in zip(sites["id"], sites["name"]):
-        st.page_link(VIEWS_BY_KEY["site"].page, label=plain(name), query_params={"id": site_id})
+    """A link to the page of each site in `sites` (id, name; with `kind`, a list mixing
+    kinds says each one's: 'LUMI · AI supercomputer' beside the Antennas)."""
+    kinds = sites["kind"] if "kind" in sites and sites["kind"].nunique() > 1 else None
+    for row, (site_id, name) in enumerate(zip(sites["id"], sites["name"])):
+        label = name if kinds is None else f"{name} · {kind_label(kinds.iloc[row])}"
+        st.page_link(VIEWS_BY_KEY["site"].page, label=plain(label), query_params={"id": site_id})
 
 
 def section(title: str, rows: pd.DataFrame, empty: str, draw: Callable[[], None]) -> None:
