@@ -19,11 +19,12 @@ LINK_DOMAIN = r"https?://(?:www\.)?([^/]+)"
 
 
 def site_links(sites: pd.DataFrame) -> None:
-    """A link to the page of each site in `sites` (id, name; with `kind`, a list mixing
-    kinds says each one's: 'LUMI · AI supercomputer' beside the Antennas)."""
-    kinds = sites["kind"] if "kind" in sites and sites["kind"].nunique() > 1 else None
-    for row, (site_id, name) in enumerate(zip(sites["id"], sites["name"])):
-        label = name if kinds is None else f"{name} · {kind_label(kinds.iloc[row])}"
+    """A link to the page of each site in `sites` (id, name, optional kind); an AI
+    supercomputer's says what it is ('LUMI · AI supercomputer'): its name does not, as a
+    factory's or an Antenna's does."""
+    kinds = sites["kind"] if "kind" in sites else pd.Series("", index=sites.index)
+    for site_id, name, kind in zip(sites["id"], sites["name"], kinds):
+        label = f"{name} · {kind_label(kind)}" if kind == "ai_supercomputer" else name
         st.page_link(VIEWS_BY_KEY["site"].page, label=plain(label), query_params={"id": site_id})
 
 
