@@ -13,7 +13,7 @@ from aimap.load import Dataset
 FACT_FIELDS = ("kind", "programme", "wave", "selected_on", "country", "city", "host",
                "coordinator", "partners", "partner_count", "system", "performance", "gpus",
                "status", "verified_on")
-#: Facts only some kinds have: the EuroHPC selection, and an AI supercomputer's owner.
+#: Facts only some kinds have: the EuroHPC selection, and an AI supercomputer's programme.
 _SELECTED_BY_EUROHPC = ("eurohpc_ai_factory", "antenna")
 _KIND_FACTS = {"wave": _SELECTED_BY_EUROHPC, "selected_on": _SELECTED_BY_EUROHPC,
                "programme": ("ai_supercomputer",)}
