@@ -18,12 +18,13 @@ data, selection = page.data, page.selection
 today = date.today()
 
 page.title(t("timeline.title"))
-controls = st.columns([2, 2, 1])
+controls = st.columns(2)
 grouping = page.option("group", controls[0])
 sort = page.option("sort", controls[1])
-supercomputers = page.option("supercomputer_rows", controls[2])
+span, layer = st.columns([3, 1], vertical_alignment="bottom")
+window = page.option("window", span)
+supercomputers = page.option("supercomputer_rows", layer)
 shown = query.layered(page.shown, supercomputers)
-window = page.option("window")
 drawn = timeline.widen(window, timeline.window_bounds(data))
 if drawn != window:
     st.caption(t("timeline.window_widened", days=timeline.MIN_WINDOW_DAYS))
