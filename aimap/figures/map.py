@@ -189,10 +189,10 @@ def _marker_places(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
                          lat=placed["id"].map(moved["lat"]))
 
 
-def _site_markers(dataset: Dataset, shown: pd.DataFrame) -> list[go.Scattergeo]:
+def _site_markers(dataset: Dataset, placed: pd.DataFrame) -> list[go.Scattergeo]:
+    """One trace per kind of the `placed` sites (`_marker_places`)."""
     budgets = query.budget_totals(dataset)
     gpus = dataset.factories.set_index("id")["gpus"]
-    placed = _marker_places(dataset, shown)
     traces = []
     for kind, symbol in MARKERS.items():
         group = placed[placed["kind"] == kind]
@@ -209,10 +209,12 @@ def _site_markers(dataset: Dataset, shown: pd.DataFrame) -> list[go.Scattergeo]:
     return traces
 
 
-def _links(dataset: Dataset, shown: pd.DataFrame) -> list[go.Scattergeo]:
-    """Lines from each shown Antenna to the AI Factories it links to (where both are placed)."""
+def _links(dataset: Dataset, shown: pd.DataFrame,
+           placed: pd.DataFrame) -> list[go.Scattergeo]:
+    """Lines from each shown Antenna to the AI Factories it links to (where both are placed),
+    ending where the markers were moved to (`placed`)."""
     located = query.sites(dataset).set_index("id")[["lat", "lon"]].dropna()
-    located.update(_marker_places(dataset, shown).set_index("id")[["lat", "lon"]])  # meet markers
+    located.update(placed.set_index("id")[["lat", "lon"]])
     lons: list[float | None] = []
     lats: list[float | None] = []
     antennas = dataset.antennas[dataset.antennas["id"].isin(shown["id"])]
@@ -275,9 +277,10 @@ def europe_map(dataset: Dataset, shown: pd.DataFrame, metric: str, links: bool,
     `frame` (width, height) px: the legend over the Atlantic, inside the map."""
     values = country_values(dataset, shown, metric)
     traces = _choropleth(dataset, values, metric)
+    placed = _marker_places(dataset, shown)  # spread once: the lines end at the markers
     if links:
-        traces += _links(dataset, shown)
-    traces += _site_markers(dataset, shown)
+        traces += _links(dataset, shown, placed)
+    traces += _site_markers(dataset, placed)
     figure = go.Figure(traces)
     width, height = frame.width - MARGIN["l"] - MARGIN["r"], \
         frame.height - MARGIN["t"] - MARGIN["b"]
