@@ -33,8 +33,10 @@ def worklist(dataset: Dataset, today: date) -> pd.DataFrame:
                            ["table", "id", "detail"])
 
 
+@lru_cache(maxsize=4)
 def last_verified(dataset: Dataset) -> dict[tuple[str, str], pd.Timestamp]:
-    """The day each checked row was last checked, by (table, row key)."""
+    """The day each checked row was last checked, by (table, row key); memoised (every rerun
+    of a site's page asks). Callers must not modify it."""
     checks = dataset.verifications.groupby(["table", "row"])["verified_on"].max()
     return checks.to_dict()
 

@@ -63,9 +63,14 @@ def _claim_columns(data: Dataset, claims: pd.DataFrame) -> dict[str, tuple[objec
     }
 
 
+def _frame(columns: dict[str, tuple[object, object]]) -> pd.DataFrame:
+    """The table of (values, column configuration) pairs, without the configuration."""
+    return pd.DataFrame({name: values for name, (values, _) in columns.items()})
+
+
 def _show_table(columns: dict[str, tuple[object, object]], key: str | None = None) -> pd.DataFrame:
     """A dataframe from (values, column configuration) pairs; returns the table shown."""
-    table = pd.DataFrame({name: values for name, (values, _) in columns.items()})
+    table = _frame(columns)
     st.dataframe(table, hide_index=True, width="stretch", key=key,
                  column_config={name: config for name, (_, config) in columns.items()})
     return table
@@ -216,8 +221,7 @@ def worklist_table(data: Dataset, items: pd.DataFrame) -> None:
 
 def worklist_rows(data: Dataset, items: pd.DataFrame) -> pd.DataFrame:
     """The worklist as `worklist_table` shows it, every item (for its CSV)."""
-    return pd.DataFrame({name: values for name, (values, _) in
-                         _worklist_columns(data, items).items()})
+    return _frame(_worklist_columns(data, items))
 
 
 def _worklist_columns(data: Dataset, items: pd.DataFrame) -> dict[str, tuple[object, object]]:
