@@ -75,8 +75,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "overview.chart_title": "Sites per host country",
         "overview.other_countries.one": "1 other country",
         "overview.other_countries.other": "{count} other countries",
-        "overview.chart_footer": "Source: aimap curated dataset from EuroHPC JU, governments and "
-                                 "press; data as of {date}.",
+        "overview.chart_footer": "Sources: EuroHPC JU, governments and press, each figure "
+                                 "sourced in the app. Data as of {date}.",
         "overview.no_sites": "No site matches the filters.",
         "about.title": "About this data",
         "about.intro": "The kinds of site on these charts, in the words of the EuroHPC Joint "
@@ -172,8 +172,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "map.hover.budget_known.one": "{known} of 1 site with a published budget",
         "map.hover.budget_known.other": "{known} of {count} sites with a published budget",
         "map.hover.sites": "Sites",
-        "map.footer": "Sources: aimap curated dataset (EuroHPC JU, governments, press; every "
-                      "figure sourced). Data as of {date}. Boundaries: Natural Earth.",
+        "map.footer": "Sources: EuroHPC JU, governments and press, each figure sourced in the "
+                      "app; boundaries: Natural Earth. Data as of {date}.",
         "map.not_on_map": "Not on the map (no published location): {names}",
         "map.click_hint": "Click a country or a site for details.",
         "hover.host": "Host",
@@ -326,9 +326,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "changes.no_release": "No earlier release is kept in data/releases, so there is "
                               "nothing to compare with yet.",
         "changes.download": "Download these changes (CSV)",
-        "changes.footer": "Source: aimap curated dataset, this version against the release "
-                          "of {since}; each new value's sources are listed in the app. Data as "
-                          "of {date}.",
+        "changes.footer": "Compared with the release of {since}; each new value's sources "
+                          "are listed in the app. Data as of {date}.",
         "changes.more.one": "… and 1 more change: see What changed in the app",
         "changes.more.other": "… and {count} more changes: see What changed in the app",
         "changes.kind.site_added": "Site added",
@@ -372,9 +371,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "timeline.marker.wave": "Wave {wave} selected",
         "timeline.marker.antennas-2025": "Antennas selected",
         "timeline.marker.scoped": "{label} · {scope} only",
-        "timeline.footer": "Sources: aimap curated dataset (EuroHPC JU, governments, press; every "
-                           "date sourced). Imprecise dates are drawn as the range they stand for. "
-                           "Data as of {date}.",
+        "timeline.marker.band_level": "{label} · {level} confidence",
+        "timeline.footer": "Sources: EuroHPC JU, governments and press, each date sourced in the"
+                           " app. Imprecise dates are drawn as the range they stand for. Data as"
+                           " of {date}.",
         "timeline.group.antennas": "AI Factory Antennas",
         "timeline.group.other": "Other sites",
         "timeline.group.supercomputers": "AI supercomputers",
@@ -406,6 +406,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "timeline.legend.as_of": "data as of (dashed)",
         "timeline.legend.today": "today (red)",
         "timeline.legend.scoped": "claim on some rows only (grey)",
+        "timeline.legend.scoped_level": "claim on some rows only<br>(grey, {level} confidence)",
         "timeline.legend.day": "one-day step (diamond)",
         "timeline.today": "today",
         "timeline.as_of": "data as of {date}",
@@ -426,8 +427,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sectors.title": "Who serves which sector, and where are the gaps?",
         "sectors.chart_title.sites": "Sectors each site serves",
         "sectors.chart_title.countries": "Sectors served in each country",
-        "sectors.footer": "Sources: each site's own sources; labels mapped to {sectors} sectors, "
-                          "the original wording on each site's page in the app. Data as of {date}.",
+        "sectors.footer": "Sources: each site's own, listed in the app with the original wording"
+                          " mapped to {sectors} sectors. Data as of {date}.",
         "sectors.not_listed": "not listed by the sources",
         "sectors.legend.listed": "listed by the site's sources",
         "sectors.legend.not_listed": "not listed",
@@ -459,8 +460,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "site.footer": "Sources: the site's own sources, listed on its page in the app. Data as "
                        "of {date}.",
         "summary.title": "Europe's AI infrastructure: briefing summary",
-        "summary.footer": "Sources: aimap curated dataset (EuroHPC JU, governments, press; "
-                          "every figure sourced, see SOURCES.txt). Data as of {date}.",
+        "summary.footer": "Sources: EuroHPC JU, governments and press, each figure sourced in "
+                          "SOURCES.txt. Data as of {date}.",
         "summary.next": "Next milestones (12 months)",
         "export.no_chromium": "PNG export needs Chromium, which is not installed here. "
                               "Install it with: {command}",
@@ -472,6 +473,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "through the views with the same filters. Or add ?present=1 to a link.",
         "present.exit": "Exit presentation mode",
         "present.options": "Options",
+        "present.rows": "Rows {first}–{last}",
+        "present.rows_of": "Rows {first}–{last} of {total}",
         "export.sources_header": "Sources of the European AI infrastructure map briefing pack.\n"
                                  "Filters: {filters}. Data as of {date}.",
         "export.preset": "Size",
@@ -582,8 +585,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "budgets.per_capita_title": "Published budget, € per inhabitant",
         "budgets.per_capita_unit": "per inhabitant",
         "budgets.per_capita_detail": "budget %{customdata[1]}, population %{customdata[2]}",
-        "budgets.per_capita_footer": "Budgets: preferred claims of the sites shown. Population: "
-                                      "World Bank 2024. Data as of {date}.",
+        "budgets.per_capita_footer": "Sources: the preferred budget claims of the sites shown; "
+                                     "population: World Bank 2024. Data as of {date}.",
         "budgets.envelopes": "Programme envelopes (context, not added to site sums)",
         "budgets.claims": "The claims behind the chart",
         "budgets.download": "Download this table (CSV)",

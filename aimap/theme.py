@@ -106,9 +106,20 @@ pio.templates[TEMPLATE_NAME] = _template()
 
 #: Chart text when presenting (px): read across a room.
 PRESENTED_FONT = 20
-#: The bottom margin when presenting, as a share of the page's: 18 px footers and 20 px axis
-#: labels instead of 13 and 16.
+#: The bottom margin's axis part when presenting, as a share of the page's: 20 px axis labels
+#: instead of 16.
 _PRESENTED_BOTTOM = 1.4
+#: A footer line's height (px) on the page, and when presenting (18 px, on one line).
+_FOOTER_LINE, _PRESENTED_FOOTER_LINE = 17, 24
+
+
+def one_line(footer: str) -> str:
+    """A sources footer (lines joined by <br>) cut to its first sentence and its last (what
+    it names, and the data's date), on one line."""
+    sentences = footer.replace("<br>", " ").split(". ")
+    if len(sentences) <= 2:
+        return " ".join(footer.split("<br>"))
+    return f"{sentences[0]}. {sentences[-1]}"
 
 
 def is_map(figure: go.Figure) -> bool:
@@ -118,10 +129,16 @@ def is_map(figure: go.Figure) -> bool:
 
 def for_presentation(figure: go.Figure) -> go.Figure:
     """Larger type (chart text 18 px and up) and darker greys, for a shared screen; the
-    bottom margin grows with the axis labels and the sources footer it holds, and the footer
-    stays at the page's foot."""
+    sources footer on one line (what it names and the data's date: the method notes stay in
+    the app and the PNGs) at the page's foot, under axis labels given room to grow."""
+    footer = next((note for note in figure.layout.annotations if note.name == "footer"),
+                  None)
     bottom = figure.layout.margin.b if figure.layout.margin.b is not None else MARGIN["b"]
+    if footer is not None:
+        bottom -= _FOOTER_LINE * (footer.text.count("<br>") + 1)
+        footer.text = one_line(footer.text)
     grown = bottom if is_map(figure) else round(bottom * _PRESENTED_BOTTOM)  # a map: no axis
+    grown += _PRESENTED_FOOTER_LINE if footer is not None else 0
     figure.update_layout(font_size=PRESENTED_FONT, title_font_size=30, legend_font_size=19,
                          hoverlabel_font_size=18, margin_b=grown)
     if is_map(figure):  # its kinds of site, in a second legend above it
@@ -131,8 +148,8 @@ def for_presentation(figure: go.Figure) -> go.Figure:
         note.font.size = max(note.font.size or 18, 18)
         if note.font.color == MUTED:
             note.font.color = INK
-        if note.yref == "paper" and note.y == 0 and (note.yshift or 0) < 0:  # the footer
-            note.yshift = note.yshift - (grown - bottom)
+    if footer is not None:
+        footer.yshift = -(grown - 6)
     figure.layout.title.text = (figure.layout.title.text or "").replace(
         SUBTITLE_STYLE, PRESENTATION_SUBTITLE_STYLE)
     return figure

@@ -4,6 +4,7 @@ filters, and nothing cut off or overlapping at 1280x720 and 1920x1080 (real brow
 from __future__ import annotations
 
 import json
+import re
 
 import plotly.graph_objects as go
 import pytest
@@ -51,6 +52,31 @@ def test_present_in_the_url_turns_it_on_and_next_keeps_the_filters():
     assert _chart_titles(app) == ["Sites per host country"]
 
 
+def _label(app, key: str) -> str | None:
+    return next((b.label for b in app.button if b.key == key), None)
+
+
+def test_next_turns_the_pages_of_rows_then_goes_on_and_back_comes_to_the_last(dataset):
+    app = run_page(present="1")
+    hosts = query.sites(dataset)["country"].nunique()
+    low, high = json.loads(app.get("plotly_chart")[0].proto.spec)["layout"]["yaxis"]["range"]
+    page_rows = round(high - low)
+    assert page_rows < hosts  # the countries do not fit a 1280x720 screen
+    assert _label(app, "present.rows.next") == \
+        f"Rows {page_rows + 1}–{min(hosts, 2 * page_rows)} of {hosts} →"
+    assert _label(app, "present.next") is None
+    app.button(key="present.rows.next").click().run()
+    assert _label(app, "present.rows.previous") == f"← Rows 1–{page_rows}"
+    while _label(app, "present.rows.next"):
+        app.button(key="present.rows.next").click().run()
+    assert _chart_titles(app) == ["Sites per host country"]  # still the Overview
+    app.button(key="present.next").click().run()
+    assert _chart_titles(app) == ["Sites per country"]
+    app.button(key="present.previous").click().run()  # back: the Overview's last page
+    assert _chart_titles(app) == ["Sites per host country"]
+    assert _label(app, "present.next") == "Map →" and _label(app, "present.rows.previous")
+
+
 def test_exit_turns_it_off():
     app = run_page(present="1")
     app.button(key="present.exit").click().run()
@@ -85,14 +111,21 @@ def test_presentation_screens_fit(page, server, dataset, width, height):
         assert box["width"] * box["height"] >= 0.5 * width * height, f"{view.key}: {box}"
         chart = frame.locator(".js-plotly-plot").bounding_box()
         assert chart["height"] >= box["height"] - 2, f"{view.key}: the chart leaves its frame"
+        hidden = frame.evaluate("f => f.scrollHeight - f.clientHeight")
+        if view.key != "site":  # a site's sheet of tables still scrolls in its frame
+            assert hidden <= 1, f"{view.key}: {hidden}px of the chart scrolled out of sight"
         assert page.locator(".js-plotly-plot").count() == 1  # nothing else drawn
         names = sorted((b["y"], b["y"] + b["height"]) for b in (
             label.bounding_box() for label in frame.locator(".ytick text").all()) if b)
         touching = [pair for pair in zip(names, names[1:]) if pair[1][0] < pair[0][1] - 1]
         assert not touching, f"{view.key}: row names overlap {touching[:3]}"
-        if view.key == "overview":  # a row name for every country: none dropped by plotly
+        if view.key == "overview":  # a row name for every country shown: none dropped
             hosts = query.sites(dataset)["country"].nunique()
-            expect(frame.locator(".ytick text")).to_have_count(hosts)
+            following = page.locator(".st-key-present-rows-next").inner_text()
+            paged = re.search(r"Rows (\d+)–\d+ of (\d+)", following)
+            assert paged is None or int(paged[2]) == hosts, following
+            expect(frame.locator(".ytick text")).to_have_count(
+                int(paged[1]) - 1 if paged else hosts)
         assert page.locator(".modebar").count() == 1
         assert page.locator('.modebar-btn[data-title*="png"]').count() == 0
         page.screenshot(path=str(SCREENSHOTS / f"present-{view.key}-{width}x{height}.png"))

@@ -7,13 +7,16 @@ import html
 import shutil
 from datetime import date
 
+import pytest
 from conftest import FIXTURE, read_rows, write_rows
 
-from aimap.figures.common import Frame
+from aimap import formatting
+from aimap.figures.common import FOOTER_NAME, Frame
 from aimap.figures.headline import site_figure
-from aimap.figures.timeline import packed_lanes, timeline_figure
+from aimap.figures.timeline import packed_lanes, tick_step, timeline_figure
 from aimap.load import load_dataset
 from aimap.selection import Selection
+from aimap.text import t
 
 #: A slide's page for a figure drawn at 0.67 (a tall one) and at 1.2 (the site sheet).
 TALL_SLIDE = Frame(2866, 1612, 0.67, title_px=36, label_px=20)
@@ -38,7 +41,7 @@ def test_timeline_on_a_slide_has_slide_type_and_fits_its_rows(fixture):
     assert {a.font.size for a in layout.annotations if a.yref == "paper" and a.yshift > 0} \
         == {layout.yaxis.tickfont.size}  # the date labels above the plot
     assert layout.height == TALL_SLIDE.height
-    footer = next(a for a in layout.annotations if a.yref == "paper" and a.yshift < 0)
+    footer = next(a for a in layout.annotations if a.name == FOOTER_NAME)
     assert footer.font.size * scale >= 14  # the sources, readable on the slide
     rows = len(layout.yaxis.tickvals)
     plot = layout.height - layout.margin.t - layout.margin.b
@@ -91,3 +94,18 @@ def test_site_sheet_on_a_page_counts_the_claims_that_do_not_fit(tmp_path):
     assert shown[-1] == f"… and {more} more claims: see the site's page in the app"
     table = figure.data[1]
     assert table.domain.y[0] == 0 and table.domain.y[1] < figure.data[0].domain.y[0]
+
+
+def test_timeline_on_a_slide_labels_its_dates_on_the_chart_not_in_the_legend(fixture):
+    figure = timeline_figure(fixture, Selection(), today=date(2026, 11, 23), frame=TALL_SLIDE)
+    under = {a.text for a in figure.layout.annotations
+             if a.yref == "paper" and a.y == 0 and a.yanchor == "top"}
+    assert under == {"today", f"data as of {formatting.format_date(fixture.as_of)}"}
+    in_legend = {trace.name for trace in figure.data if trace.showlegend is not False}
+    assert not in_legend & {t(f"timeline.legend.{k}") for k in ("today", "as_of", "programme")}
+    assert t("timeline.legend.planned") in in_legend
+
+
+@pytest.mark.parametrize("width, step", [(1600, "M3"), (700, "M6"), (300, "M12")])
+def test_date_ticks_are_spaced_to_stay_level(width, step):
+    assert tick_step((date(2024, 10, 1), date(2027, 6, 30)), width, 20) == step

@@ -207,10 +207,11 @@ def test_a_claim_about_one_wave_is_drawn_on_that_waves_rows_only(tmp_path):
         _milestone("m-wave-3-phase-1", "wave-3", "installation", "Phase 1: racks",
                    "2026-01-01", "2026-03-31", "quarter", "planned", confidence="low"))
     figure = _figure(variant)
-    labels = [a.text for a in _band_labels(figure)]
-    assert "Phase 1 · AI Factories of wave 1 only (low confidence)" in labels
-    assert "Phase 2 · AI Factories of wave 1 only (medium confidence)" in labels
-    assert not any("wave 3" in label for label in labels)  # no wave-3 row (Delta has no step)
+    on_rows = {a.text: a.y for a in figure.layout.annotations if a.yref == "y"}
+    # labelled on wave 1's own header row (no bar there), each with its confidence
+    assert on_rows == {"Phase 1 · low confidence": "group:Wave 1",
+                       "Phase 2 · medium confidence": "group:Wave 1"}
+    assert not any("Phase" in a.text for a in _band_labels(figure))  # not above the plot
     bands = [s for s in figure.layout.shapes if s.type == "rect"]
     rows = _row_positions(figure)
     wave_1 = {rows["alpha-aif"], rows["beta-aif"]}

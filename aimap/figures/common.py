@@ -63,6 +63,8 @@ FOOTER_SIZE = 13
 #: The footer starts at the plot's left edge, so charts with long row labels pass less.
 FOOTER_WIDTH = 90
 NARROW_FOOTER = 60
+#: The sources footer's annotation name: presentation mode finds it by it.
+FOOTER_NAME = "footer"
 
 _LEGENDS = {
     "top": dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom",
@@ -105,7 +107,7 @@ def framed(figure: go.Figure, caption: Caption, height: int = 560,
                      footer_room(caption.footer, footer_width, footer_size))
         figure.update_layout(margin_b=bottom)  # room for the axis labels, then the footer
         footer = "<br>".join(escape(line) for line in lines)
-        figure.add_annotation(text=footer, showarrow=False, xref="paper",
+        figure.add_annotation(text=footer, name=FOOTER_NAME, showarrow=False, xref="paper",
                               yref="paper", x=0, y=0, yshift=-(bottom - 6), xanchor="left",
                               yanchor="bottom", align="left",
                               font=dict(size=footer_size, color=theme.MUTED))

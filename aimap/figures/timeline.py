@@ -174,7 +174,8 @@ def _marks(dataset: Dataset, shown: pd.DataFrame, keys: list[str], today: date,
               _Mark(pd.Timestamp(today), t("timeline.today"), theme.TODAY, "solid")]
     ranges = steps[(steps["precision"] != "day") & (steps["end"] >= first)
                    & (steps["start"] <= last)]
-    ranges = ranges[[timeline.scope_rows(shown, s).isin(keys).any() for s in ranges["subject"]]]
+    drawn = [timeline.scope_rows(shown, s).isin(keys).any() for s in ranges["subject"]]
+    ranges = ranges[pd.Series(drawn, index=ranges.index, dtype=bool)]  # columns kept if none
     return [m for m in marks if first <= m.when <= last], ranges
 
 
@@ -216,13 +217,19 @@ def _markers(figure: go.Figure, dataset: Dataset, shown: pd.DataFrame, keys: lis
              today: date, window: tuple[date, date], slide: _Slide | None = None) -> int:
     """Programme dates and today as lines labelled in a band above the plot (joined to it by
     a stem); ranged claims about one wave as shaded bands on that wave's rows only, labelled
-    in the band too. Returns the band's height in pixels."""
+    on the wave's own header row (else in the band). On a slide, whose width is known, labels
+    far apart share a lane, and the data's date and today are labelled under the plot (free:
+    its dates are on top). Returns the band's height in pixels."""
     marks, ranges = _marks(dataset, shown, keys, today, window)
     # a label reads rightwards only from the window's first third: from further right, a long
     # one ("Phase 1 · …") would run off a narrow screen, while leftwards there is room
     third = pd.Timestamp(window[0]) + (pd.Timestamp(window[1]) - pd.Timestamp(window[0])) / 3
-    labels = [(m.when, m.label, m.colour, m.dash) for m in marks]
-    labels += [(s["start"], s["mark"], theme.MUTED, "band") for _, s in ranges.iterrows()]
+    headed = {i: _header_row(keys, timeline.scope_rows(shown, s["subject"]))
+              for i, s in ranges.iterrows()}
+    labels = [(m.when, m.label, m.colour, m.dash) for m in marks
+              if slide is None or m.dash == "dot"]
+    labels += [(s["start"], s["mark"], theme.MUTED, "band") for i, s in ranges.iterrows()
+               if headed[i] is None]
     labels.sort(key=lambda label: label[0])
     font, tick_band, lane = _BAND_FONT, _TICK_BAND, _LANE
     lifts = _band_positions(len(labels))
@@ -242,12 +249,14 @@ def _markers(figure: go.Figure, dataset: Dataset, shown: pd.DataFrame, keys: lis
                    layer="below")
               for _, step in ranges.iterrows()
               for site in timeline.scope_rows(shown, step["subject"]) if site in row_of]
-    annotations = []
+    levels = set(ranges["confidence"]) - {"high"}
+    annotations = [dict(x=ranges.loc[i, "start"], y=header, yref="y", xanchor="left",
+                        text=escape(_band_label(ranges.loc[i], len(levels) > 1)),
+                        showarrow=False, font=dict(size=font, color=theme.MUTED))
+                   for i, header in headed.items() if header is not None]
     for (when, label, colour, dash), lift in zip(labels, lifts):
         if dash != "band":
-            shapes.append(dict(type="line", xref="x", yref="y domain", x0=when, x1=when, y0=0,
-                               y1=1, line=dict(color=colour, width=2 if dash != "dot" else 1,
-                                               dash=dash)))
+            shapes.append(_line(when, colour, dash))
         shapes.append(dict(type="line", xref="x", yref="paper", x0=when, x1=when, y0=1,
                            ysizemode="pixel", yanchor=1, y1=lift + 2,
                            line=dict(color=colour, width=1, dash="solid")))
@@ -255,10 +264,51 @@ def _markers(figure: go.Figure, dataset: Dataset, shown: pd.DataFrame, keys: lis
                                 showarrow=False, xanchor="left" if when <= third else "right",
                                 yanchor="bottom", font=dict(size=font, color=colour),
                                 bgcolor="rgba(255,255,255,0.9)", borderpad=1))
+    if slide is not None:  # under the plot, each on its side of its line
+        for mark in (m for m in marks if m.dash != "dot"):
+            shapes.append(_line(mark.when, mark.colour, mark.dash))
+            after = mark.dash == "solid"  # today, right of the data's date
+            annotations.append(dict(x=mark.when, y=0, yref="paper", yanchor="top", yshift=-2,
+                                    xanchor="left" if after else "right", xshift=3 if after
+                                    else -3, text=escape(mark.label), showarrow=False,
+                                    font=dict(size=font, color=mark.colour)))
+    if len(levels) == 1:  # the bands' one confidence, in their legend entry
+        figure.update_traces(name=t("timeline.legend.scoped_level",
+                                    level=t("confidence." + levels.pop())),
+                             selector=dict(name=t("timeline.legend.scoped")))
     # set at once: plotly re-validates every earlier shape on each add_shape (minutes at 100x)
     figure.update_layout(shapes=[*figure.layout.shapes, *shapes],
                          annotations=[*figure.layout.annotations, *annotations])
     return round(max(lifts, default=tick_band - lane) + lane)
+
+
+def _band_label(step: pd.Series, mixed: bool) -> str:
+    """A band's label on its wave's header row: its phase ('Phase 1'), with its confidence
+    where the bands' confidences differ (else the legend entry says it once)."""
+    label = step["label"].split(":")[0]
+    if not mixed or step["confidence"] == "high":
+        return label
+    return t("timeline.marker.band_level", label=label, level=t("confidence." + step["confidence"]))
+
+
+def _line(when: pd.Timestamp, colour: str, dash: str) -> dict:
+    """A date's line across the plot: dotted thin for a programme day, else 2 px."""
+    return dict(type="line", xref="x", yref="y domain", x0=when, x1=when, y0=0, y1=1,
+                line=dict(color=colour, width=2 if dash != "dot" else 1, dash=dash))
+
+
+def _header_row(keys: list[str], sites: pd.Series) -> str | None:
+    """The header row of the group whose rows are exactly `sites` (a wave's, grouped by
+    wave): a ranged claim about them is labelled there, on a row with no bar. None when the
+    rows are not one group."""
+    wanted = set(sites) & set(keys)
+    for index, key in enumerate(keys):
+        if key.startswith("group:"):
+            rows = next((keys[index + 1:end] for end in range(index + 1, len(keys) + 1)
+                         if end == len(keys) or keys[end].startswith("group:")), [])
+            if wanted and set(rows) == wanted:
+                return key
+    return None
 
 
 def _legend_marks() -> list[go.Scatter]:
@@ -314,16 +364,25 @@ def _on_slide(figure: go.Figure, dataset: Dataset, shown: pd.DataFrame, keys: li
     # whole px: plotly draws the font size as given, and 29.94 px x 0.668 falls short of 20
     label, title = math.ceil(frame.label(14)), math.ceil(frame.title(24))
     legend_font = math.ceil(frame.label(15))
-    legend_width = max(len(t(k)) for k in (
-        "timeline.legend.scoped", "timeline.legend.planned")) * legend_font * _CHAR_WIDTH + 60
+    legend_width = max(len(line) for key in ("timeline.legend.scoped_level",
+                                             "timeline.legend.planned")
+                       for line in t(key, level="medium").split("<br>")) \
+        * legend_font * _CHAR_WIDTH + 60
     row_labels = max(len(text) for text in labels) * label * _CHAR_WIDTH
     slide = _Slide(label=label, band_font=label, tick_band=label * 1.6, lane=label * 1.35,
                    plot_width=frame.width - legend_width - row_labels - 40)
     figure.update_layout(
         font_size=label, title_font_size=title, legend_font_size=legend_font,
-        xaxis=dict(tickformat="%b %Y", tickfont_size=label),
+        xaxis=dict(tickformat="%b %Y", tickfont_size=label,
+                   dtick=tick_step(window, slide.plot_width, label)),
         yaxis=dict(tickfont_size=label), margin=dict(r=legend_width, b=20),
-        legend=dict(orientation="v", x=1.01, xanchor="left", y=1, yanchor="top"))
+        legend=dict(orientation="v", x=1.01, xanchor="left", y=1, yanchor="top",
+                    tracegroupgap=0))
+    # the dates' lines are labelled on the chart itself, and a phase's swatch is solid (done):
+    # the legend keeps the other marks, and fits beside a presented page of rows
+    labelled = {t(k) for k in ("timeline.legend.programme", "timeline.legend.as_of",
+                               "timeline.legend.today", "timeline.legend.done")}
+    figure.update_traces(showlegend=False, selector=lambda trace: trace.name in labelled)
     band = _markers(figure, dataset, shown, keys, today, window, slide)
     figure.update_layout(margin_t=title * 2.2 + 40 + band)
     footer = frame.footer(FOOTER_SIZE)
@@ -332,6 +391,14 @@ def _on_slide(figure: go.Figure, dataset: Dataset, shown: pd.DataFrame, keys: li
     subtitle = f"font-size:{round(label)}px;color:{theme.MUTED}"
     heading = figure.layout.title.text.replace(theme.SUBTITLE_STYLE, subtitle)
     return figure.update_layout(showlegend=True, title_pad_t=title, title_text=heading)
+
+
+def tick_step(window: tuple[date, date], width: float, size: float) -> str:
+    """Quarterly date ticks where one-line labels ('Oct 2026') fit side by side in `width`
+    px at `size`, else half-yearly or yearly: never slanted labels."""
+    months = (window[1].year - window[0].year) * 12 + window[1].month - window[0].month + 1
+    label = 8 * size * _CHAR_WIDTH + size  # and a gap
+    return next((f"M{step}" for step in (3, 6) if width / (months / step) >= label), "M12")
 
 
 def timeline_figure(dataset: Dataset, selection: Selection,

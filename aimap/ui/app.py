@@ -102,17 +102,19 @@ def _present(page: ViewPage) -> None:
     """Presentation mode: the step row (with the view's options and its download), a link's
     notices, then the view's first chart fitted to the screen, and nothing else: the rest of
     the page is not run."""
-    options_cell, download_cell = present.chrome(page.selection, page.view.key)
+    columns = present.chrome()
     builder = page.view.figures[0]
     shown = [o for o in page.view.options if page.view.keywords(builder, {o.name: None})]
     values = {}
     if shown:
-        with options_cell.popover(t("present.options")):
+        with columns[1].popover(t("present.options")):
             values = {option.name: page.option(option.name) for option in shown}
     if page.notices:  # one line: a crafted link must not push the chart off the screen
         st.warning(" · ".join(notice.message() for notice in page.notices))
     keywords = page.view.keywords(builder, values)  # a window too short is widened by its chart
-    with download_cell:
+    with columns[2]:
         charts.png_button(builder, page.data, page.selection, page.view.key, **keywords)
-    charts.presented_chart(builder, page.data, page.selection, page.view.key, **keywords)
+    rows = charts.presented_chart(builder, page.data, page.selection, page.view.key,
+                                  present.part(page.view.key), **keywords)
+    present.steps(columns, page.selection, page.view.key, rows)
     st.stop()

@@ -11,14 +11,15 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from aimap import export, safety, theme
-from aimap.figures import fit
+from aimap.figures import fit, paging
 from aimap.figures import map as map_figures
+from aimap.figures.changes import changes_figure
 from aimap.figures.common import Frame
+from aimap.figures.timeline import timeline_figure
 from aimap.load import Dataset
 from aimap.selection import Selection
 from aimap.text import t
-from aimap.ui import about
-from aimap.ui.present import presenting
+from aimap.ui import about, present
 from aimap.views import FigureBuilder
 
 #: plotly.js options: base map files from our own server (never the CDN), no plotly logo, no
@@ -28,13 +29,19 @@ PLOTLY_CONFIG = {"topojsonURL": "/app/static/topojson/", "displaylogo": False,
 _LOG = logging.getLogger("aimap.charts")
 #: The least height a map is drawn at when presenting: below it, small countries vanish.
 _MAP_HEIGHT = 420
+#: A 1280x720 screen's chart frame when presenting, at presentation type: the page the
+#: builders below lay their figure out for (legends beside, tables cut to fit), which then
+#: stretches to a larger screen. A map keeps its own wide shape; bar charts are paged instead.
+_SCREEN = Frame(1223, 616, 1.0, title_px=30, label_px=20)
+_PRESENTED_FRAMES = {map_figures.map_figure: map_figures.PRESENTED, timeline_figure: _SCREEN,
+                     changes_figure: _SCREEN}
 
 
 def figure(builder: FigureBuilder, data: Dataset, selection: Selection,
            **options: object) -> go.Figure:
     """The figure `builder` makes for `selection` and `options`, in presentation type when
     presenting."""
-    return _figure(builder, data, selection, presenting(), **options)
+    return _figure(builder, data, selection, present.presenting(), **options)
 
 
 @lru_cache(maxsize=64)
@@ -75,16 +82,29 @@ def _keeping_shape(fig: go.Figure, clicks: dict) -> None:
                         config=PLOTLY_CONFIG, **clicks)
 
 
-def _presented_height(fig: go.Figure) -> float | None:
-    """The least height a presented chart needs: a bar chart's rows at presentation type,
-    one label apart (fewer px than on the page, so a wide screen holds every row), else the
-    height it was laid out for."""
-    declared = fig.layout.yaxis.tickvals  # every row, those without a bar too (a timeline's)
-    rows = len(declared) if declared is not None else len(_bar_rows(fig))
+def _row_pitch(fig: go.Figure) -> float:
+    """A presented row's least height (px): its label's type, one label apart."""
+    return (fig.layout.yaxis.tickfont.size or theme.PRESENTED_FONT) * fit.PITCH
+
+
+def _presented_page(fig: go.Figure, part: int) -> paging.Page | None:
+    """Page `part` of a presented chart's rows, as many a page as the smallest screen's frame
+    holds at presentation type; None for a chart without rows."""
+    rows = paging.row_names(fig)
     if not rows:
+        return None
+    margin = fig.layout.margin
+    room = present.SMALLEST_FRAME - (margin.t or 0) - (margin.b or 0)
+    return paging.page(len(rows), paging.rows_per_page(room, _row_pitch(fig)), part)
+
+
+def _presented_height(fig: go.Figure, shown: paging.Page | None) -> float | None:
+    """The least height a presented chart needs: its page of rows one label apart, else the
+    height it was laid out for."""
+    if shown is None:
         return fig.layout.height
     margin = fig.layout.margin
-    return (margin.t or 0) + (margin.b or 0) + rows * theme.PRESENTED_FONT * fit.PITCH
+    return (margin.t or 0) + (margin.b or 0) + (shown.last - shown.first + 1) * _row_pitch(fig)
 
 
 def _bar_rows(fig: go.Figure) -> set[str]:
@@ -109,36 +129,38 @@ def _plot_shaped(page: Frame, room: str, height: bool = True) -> str:
     return css
 
 
-#: id of a (memoised) figure -> it and its copy without a height; figures are not hashable.
-_FLUID: dict[int, tuple[go.Figure, go.Figure]] = {}
+#: (id of a memoised figure, page) -> it and its copy without a height; figures are not
+#: hashable.
+_FLUID: dict[tuple[int, paging.Page | None], tuple[go.Figure, go.Figure]] = {}
 
 
-def _fluid(fig: go.Figure) -> go.Figure:
-    """`fig` without its height, so that it fills its box, and its title as far below the
-    top in px as laid out (not as a share of a height it no longer has); the copy is kept
-    with the figure (copying a large figure revalidates it)."""
-    kept = _FLUID.get(id(fig))
+def _fluid(fig: go.Figure, shown: paging.Page | None = None) -> go.Figure:
+    """`fig` (narrowed to the rows of `shown`) without its height, so that it fills its box,
+    and its title as far below the top in px as laid out (not as a share of a height it no
+    longer has); the copy is kept with the figure (copying a large figure revalidates it)."""
+    kept = _FLUID.get((id(fig), shown))
     if kept is None or kept[0] is not fig:
         if len(_FLUID) >= 32:
             _FLUID.clear()
         title = fig.layout.title
         below = (1 - (title.y if title.y is not None else 1)) * (fig.layout.height or 0)
-        fluid = go.Figure(fig).update_layout(
+        fluid = paging.narrowed(fig, shown) if shown is not None else fig
+        fluid = go.Figure(fluid) if fluid is fig else fluid
+        fluid.update_layout(
             height=None, title_y=1, title_yanchor="top",
             title_pad_t=round(below) + fit.title_pad(title.font.size or theme.TITLE_SIZE))
         rows = _bar_rows(fig)
         if rows and fig.layout.yaxis.tickvals is None:  # plotly would drop every other name
             fluid.update_yaxes(tickmode="array", tickvals=sorted(rows))
-        kept = _FLUID[id(fig)] = (fig, fluid)
+        kept = _FLUID[(id(fig), shown)] = (fig, fluid)
     return kept[1]
 
 
-def _figure_or_warning(builder: FigureBuilder, data: Dataset, selection: Selection, name: str,
-                       **options: object) -> go.Figure | None:
-    """The figure, or None with a sentence in its place when it cannot be drawn (details in
-    the server log): whatever broke, the reader gets no traceback."""
+def _or_warning(name: str, make: Callable[[], object]) -> object | None:
+    """What `make` returns, or None with a sentence in its place when the chart cannot be
+    drawn (details in the server log): whatever broke, the reader gets no traceback."""
     try:
-        return figure(builder, data, selection, **options)
+        return make()
     except Exception:
         _LOG.exception("the %s chart could not be drawn", name)
         st.warning(t("chart.failed"))
@@ -150,7 +172,7 @@ def view_chart(builder: FigureBuilder, data: Dataset, selection: Selection, name
     """A view's figure on screen (clickable with a `key`) and its buttons below. A
     figure that cannot be drawn is said so in its place (details in the server log); the
     rest of the page still works."""
-    fig = _figure_or_warning(builder, data, selection, name, **options)
+    fig = _or_warning(name, lambda: figure(builder, data, selection, **options))
     if fig is None:
         return
     chart(fig, key=key)
@@ -165,17 +187,31 @@ def chart_buttons(builder: FigureBuilder, data: Dataset, selection: Selection, n
         about.popover(data)
 
 
+def presented_figure(builder: FigureBuilder, data: Dataset, selection: Selection,
+                     part: int = 1, **options: object) -> tuple[go.Figure, paging.Page | None]:
+    """A presented figure as drawn: laid out for the presented screen where its builder is
+    (see _PRESENTED_FRAMES), in presentation type, without a height (it fills its frame),
+    and narrowed to page `part` of its rows when the smallest screen's frame cannot hold them
+    all; with the page (None: a chart without rows, such as a map)."""
+    screen = _PRESENTED_FRAMES.get(builder)
+    fig = _figure(builder, data, selection, True,
+                  **options, **({} if screen is None else {"frame": screen}))
+    shown = None if theme.is_map(fig) else _presented_page(fig, part)
+    return _fluid(fig, shown), shown
+
+
 def presented_chart(builder: FigureBuilder, data: Dataset, selection: Selection, name: str,
-                    **options: object) -> None:
-    """The one chart of presentation mode, in a frame the screen's height (see present.py):
-    stretched to fill it, never below the height its rows need (a taller chart scrolls in its
-    frame, not off the screen); a map is laid out for a wide screen and keeps that shape."""
-    on_map = builder is map_figures.map_figure  # laid out for the presented screen at once
-    page = {"frame": map_figures.PRESENTED} if on_map else {}
-    fig = _figure_or_warning(builder, data, selection, name, **options, **page)
-    if fig is None:
-        return
-    needed = _MAP_HEIGHT if on_map else _presented_height(fig)
+                    part: int = 1, **options: object) -> paging.Page | None:
+    """The one chart of presentation mode (see `presented_figure`), in a frame the screen's
+    height (see present.py) that it fills; the step buttons turn its pages. Returns the page
+    of rows shown. A figure that cannot be drawn is said so in its place."""
+    drawn = _or_warning(name, lambda: presented_figure(builder, data, selection, part,
+                                                       **options))
+    if drawn is None:
+        return None
+    fig, shown = drawn
+    on_map = theme.is_map(fig)
+    needed = _MAP_HEIGHT if on_map else _presented_height(fig, shown)
     if on_map:
         st.markdown("<style>[data-testid=stMainBlockContainer] {container-type: inline-size} "
                     ".st-key-present-chart {"
@@ -186,8 +222,9 @@ def presented_chart(builder: FigureBuilder, data: Dataset, selection: Selection,
                 ".st-key-present-chart .stPlotlyChart {height: 100% !important}</style>",
                 unsafe_allow_html=True)
     with st.container(key="present-chart"):
-        st.plotly_chart(_fluid(fig), theme=None, width="stretch",
-                        height="stretch", config=PLOTLY_CONFIG)
+        st.plotly_chart(fig, theme=None, width="stretch", height="stretch",
+                        config=PLOTLY_CONFIG)
+    return shown
 
 
 def png_button(builder: FigureBuilder, data: Dataset, selection: Selection, name: str,
